@@ -1,0 +1,89 @@
+/**
+ * The case (办件) as the engine sees it: plain JSON, saved and reloaded as is.
+ * Storage keeps it in a row with an optimistic `version`; the engine never mutates its input.
+ */
+import type { Limit, LimitUnit } from '../kinds/common.js';
+import type { Role } from '../kinds/workflow.js';
+
+/** Exact versions a case runs on; publishing new versions never changes them. */
+export interface Pins {
+  item: DefinitionRef;
+  form: DefinitionRef;
+  checklist: DefinitionRef;
+  workflow: DefinitionRef;
+  /** Template ids the case may render, pinned to the version current at creation. */
+  templates: Record<string, number>;
+}
+
+export interface DefinitionRef {
+  id: string;
+  version: number;
+}
+
+/** A stored file offered for one material; the bytes live in file storage, never in case data. */
+export interface FileRef {
+  id: string;
+  name: string;
+  size: number;
+  sha256: string;
+  mediaType: string;
+}
+
+export type Verdict = 'ok' | 'deficient';
+
+export interface MaterialState {
+  files: FileRef[];
+  /** Staff's verdict on what was supplied; absent until checked. */
+  verdict?: { status: Verdict; reason?: string; by: string; at: string };
+}
+
+export interface Clock {
+  limit: Limit;
+  startedAt: string;
+  dueAt: string;
+  /** When the warning fires, if the step or clock asks for one. */
+  warnAt?: string;
+  status: 'running' | 'paused' | 'stopped';
+  pausedAt?: string;
+}
+
+export type CaseStatus = 'open' | 'completed' | 'rejected' | 'withdrawn';
+
+export interface Case {
+  id: string;
+  number: string;
+  platformId: string;
+  applicantId: string;
+  pins: Pins;
+  step: string;
+  status: CaseStatus;
+  assigneeId?: string;
+  /** The applicant's form data, validated against the pinned form. */
+  data: Record<string, unknown>;
+  materials: Record<string, MaterialState>;
+  clocks: Record<string, Clock>;
+  /** Values set by effects ({ "set": "result", "from": "command.result" }). */
+  fields: Record<string, unknown>;
+  /** Evaluations (好差评) given on the case, in order. */
+  evaluations: Evaluation[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Evaluation {
+  level: 1 | 2 | 3 | 4 | 5;
+  comment?: string;
+  step: string;
+  at: string;
+  by: string;
+}
+
+export interface Actor {
+  id: string;
+  roles: Role[];
+  platformId: string;
+  name?: string;
+}
+
+export type { Limit, LimitUnit };
