@@ -1,0 +1,44 @@
+/**
+ * The data a workflow rule (JSON Logic) reads. Loading checks that every {"var": "..."} a rule
+ * uses starts with one of these roots, and that `form.…` paths exist in the item's form;
+ * checklist rules may read `form.…` only.
+ */
+export interface RuleContext {
+  /** The case's form data. */
+  form: Record<string, unknown>;
+  case: {
+    step: string;
+    status: string;
+    fields: Record<string, unknown>;
+    /** How many times the case has been returned for supplement. */
+    returns: number;
+  };
+  materials: {
+    /** Keys of required materials with no file. */
+    missing: string[];
+    /** Keys of materials staff found deficient. */
+    deficient: string[];
+    missingCount: number;
+    deficientCount: number;
+    /** missing + deficient, excluding deferrable (容缺) missing ones: what blocks acceptance. */
+    blockingCount: number;
+  };
+  /** The payload of the command being decided (reason, note, result, level, comment …). */
+  command: Record<string, unknown>;
+  actor: { roles: string[] };
+}
+
+export const ruleRoots = ['form', 'case', 'materials', 'command', 'actor'] as const;
+/** Paths under the fixed roots a rule may read (form and command are open). */
+export const ruleFixedPaths = [
+  'case.step',
+  'case.status',
+  'case.fields',
+  'case.returns',
+  'materials.missing',
+  'materials.deficient',
+  'materials.missingCount',
+  'materials.deficientCount',
+  'materials.blockingCount',
+  'actor.roles',
+] as const;
