@@ -1,0 +1,46 @@
+# Two commands do everything on a fresh machine:
+#   make run    install, build, migrate, load the province library and a demo city, serve on SQLite
+#   make test   install what the tests need and run every suite
+# Set IPSP_REQUIRE_PG=1 (CI does) to make the PostgreSQL suites fail instead of skip when
+# PostgreSQL cannot be reached.
+
+NODE_MODULES_STAMP := node_modules/.installed
+PORT ?= 3000
+
+.PHONY: run test build install migrate seed serve bench clean check typecheck
+
+$(NODE_MODULES_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: $(NODE_MODULES_STAMP)
+
+build: install
+	npm run --silent build
+
+migrate: build
+	node dist/server/cli/main.js migrate
+
+seed: migrate
+	node dist/server/cli/main.js seed-demo
+
+run: seed
+	PORT=$(PORT) node dist/server/cli/main.js serve
+
+typecheck: install
+	npm run --silent typecheck
+
+check: install
+	npm run --silent check:schemas
+
+test: install
+	npm run --silent check:schemas
+	npm run --silent typecheck
+	@bash tools/ensure-postgres.sh || true
+	npx mocha
+
+bench: build
+	node dist/bench/run.js
+
+clean:
+	rm -rf dist data .tmp

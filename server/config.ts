@@ -1,0 +1,54 @@
+/**
+ * Server configuration from the environment, with defaults that make `make run` work on a
+ * fresh machine. Every setting is named here once.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… for PostgreSQL; empty for the SQLite file below. */
+  databaseUrl: string;
+  sqliteFile: string;
+  filesDir: string;
+  /** Production mode refuses demo users and requires a session secret. */
+  isProduction: boolean;
+  sessionSecret: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  maxUploadMB: number;
+  smtpUrl: string;
+  mailFrom: string;
+  smsWebhookUrl: string;
+  wechatWebhookUrl: string;
+  workerIntervalMs: number;
+  publicUrl: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const isProduction = env.NODE_ENV === 'production';
+  const sessionSecret = env.SESSION_SECRET ?? '';
+  if (isProduction && sessionSecret.length < 32) {
+    throw new Error('SESSION_SECRET must be set to at least 32 characters in production (NODE_ENV=production).');
+  }
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL ?? '',
+    sqliteFile: env.SQLITE_FILE ?? 'data/ipsp.sqlite',
+    filesDir: env.FILES_DIR ?? 'data/files',
+    isProduction,
+    sessionSecret: sessionSecret || randomBytes(32).toString('hex'),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
+    maxUploadMB: Number(env.MAX_UPLOAD_MB ?? 50),
+    smtpUrl: env.SMTP_URL ?? '',
+    mailFrom: env.MAIL_FROM ?? 'ipsp@localhost',
+    smsWebhookUrl: env.SMS_WEBHOOK_URL ?? '',
+    wechatWebhookUrl: env.WECHAT_WEBHOOK_URL ?? '',
+    workerIntervalMs: Number(env.WORKER_INTERVAL_MS ?? 5000),
+    publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,
+  };
+}

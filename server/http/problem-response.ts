@@ -1,0 +1,69 @@
+/**
+ * The only place that maps error codes to HTTP statuses and writes application/problem+json
+ * (RFC 9457). Unknown errors become a 500 that leaks nothing but a reference id.
+ */
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Problem } from '../../engine/problem.js';
+
+const statusByCode: Array<[RegExp, number]> = [
+  [/^auth\.required$/, 401],
+  [/^auth\.(forbidden|role)/, 403],
+  [/^auth\.(invalid-credentials|locked)/, 401],
+  [/not-found$/, 404],
+  [/^case\.version-conflict$/, 409],
+  [/^case\.closed$/, 409],
+  [/^definition\.not-draft$|^definition\.no-drafts$/, 409],
+  [/^request\./, 400],
+  [/^payload\.too-large$|^material\.file-size$/, 413],
+  [/^case\.forbidden$/, 403],
+  [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar)\./, 422],
+];
+
+export function statusFor(code: string): number {
+  for (const [pattern, status] of statusByCode) if (pattern.test(code)) return status;
+  return 500;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  problems: Problem[];
+  [extra: string]: unknown;
+}
+
+export function sendProblem(res: Response, error: unknown): void {
+  const body = problemBody(error);
+  if (body.status === 500) console.error(`[${body.reference as string}]`, error);
+  res.status(body.status).type('application/problem+json').json(body);
+}
+
+function problemBody(error: unknown): ProblemBody {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const status = code === '' ? 500 : statusFor(code);
+  if (status === 500) {
+    const reference = randomUUID();
+    return {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status,
+      code: 'internal',
+      detail: `服务器内部错误，请联系管理员并提供编号 ${reference}。`,
+      problems: [],
+      reference,
+    };
+  }
+  const err = error as { message?: string; problems?: Problem[]; extra?: Record<string, unknown> };
+  return {
+    type: `https://ipsp.dev/problems/${code}`,
+    title: code,
+    status,
+    code,
+    detail: err.message ?? code,
+    problems: err.problems ?? [],
+    ...(err.extra ?? {}),
+  };
+}

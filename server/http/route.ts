@@ -1,0 +1,54 @@
+/**
+ * A route is a descriptor: method, path, who may call it, the schemas of what goes in and out,
+ * and a handler. The router, the OpenAPI document and the access matrix all read the same
+ * descriptors, so a route cannot exist without being described.
+ */
+import type { TSchema } from '@sinclair/typebox';
+import type { Request, Response } from 'express';
+import type { Role } from '../../engine/kinds/workflow.js';
+import type { Actor } from '../../engine/runtime/case.js';
+import type { Services } from '../services.js';
+
+/** `public`: anyone, no session. A role list: a signed-in user holding one of the roles. */
+export type Access = 'public' | 'signedIn' | Role[];
+
+export interface RouteContext {
+  req: Request;
+  res: Response;
+  services: Services;
+  /** The signed-in user; undefined only on public routes. */
+  actor: Actor | undefined;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  /** Raw responses (files, HTML) set headers and write themselves. */
+  isRaw?: boolean;
+}
+
+export interface Route {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Express path, e.g. /api/cases/:caseId */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  /** JSON body schema; multipart routes describe their fields in `multipart`. */
+  body?: TSchema;
+  multipart?: { fields: Record<string, string>; files: string };
+  query?: TSchema;
+  /** Response schemas by status; problem responses are added for every route. */
+  responses: Record<number, TSchema | { contentType: string; description: string }>;
+  handler: (context: RouteContext) => Promise<RouteResult>;
+}
+
+export function defineRoute(route: Route): Route {
+  return route;
+}
+
+/** The signed-in actor of a route whose access is not public. */
+export function actorOf(context: RouteContext): Actor {
+  if (context.actor === undefined) throw new Error(`route needs a signed-in actor`);
+  return context.actor;
+}
