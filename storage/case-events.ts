@@ -1,0 +1,54 @@
+/**
+ * The case timeline: append-only events, numbered per case. There is deliberately no update
+ * or delete here, and the database refuses both (see migration 0003).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { CaseEvent } from '../engine/runtime/decision.js';
+import { readInstant, readJson, writeInstant, writeJson } from './columns.js';
+
+type Db = Knex | Knex.Transaction;
+
+export interface StoredCaseEvent extends CaseEvent {
+  id: string;
+  caseId: string;
+  /** 1, 2, 3 … per case, in the order events happened. */
+  seq: number;
+}
+
+/**
+ * Appends events after the case's last one. Call it in the transaction that updated the case:
+ * the case row's version check serializes writers, and (case_id, seq) is unique besides.
+ */
+export async function appendEvents(db: Db, caseId: string, events: CaseEvent[]): Promise<StoredCaseEvent[]> {
+  if (events.length === 0) return [];
+  const last = await db('case_events').where({ case_id: caseId }).max('seq as seq').first();
+  const first = Number(last?.seq ?? 0) + 1;
+  const stored = events.map((event, index) => ({ ...event, id: randomUUID(), caseId, seq: first + index }));
+  await db('case_events').insert(
+    stored.map((e) => ({
+      id: e.id,
+      case_id: caseId,
+      seq: e.seq,
+      type: e.type,
+      actor_id: e.actorId,
+      data: writeJson(e.data),
+      at: writeInstant(e.at),
+    })),
+  );
+  return stored;
+}
+
+/** A case's events in order. */
+export async function listEvents(db: Db, caseId: string): Promise<StoredCaseEvent[]> {
+  const rows = await db('case_events').where({ case_id: caseId }).orderBy('seq');
+  return rows.map((row: Record<string, unknown>) => ({
+    id: row.id as string,
+    caseId: row.case_id as string,
+    seq: Number(row.seq),
+    type: row.type as string,
+    actorId: (row.actor_id as string | null) ?? null,
+    data: readJson(db, row.data),
+    at: readInstant(row.at) as string,
+  }));
+}

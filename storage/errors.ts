@@ -1,0 +1,35 @@
+/**
+ * Storage errors carry stable codes, like engine problems; server/ maps codes to statuses.
+ */
+
+/** A storage rule was broken: a missing row, a duplicate, an immutable row touched. */
+export class StorageError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}
+
+/**
+ * Someone else changed the case first (optimistic lock). `currentVersion` is what is stored
+ * now, so the caller can reload and retry or tell the user.
+ */
+export class ConflictError extends StorageError {
+  constructor(
+    readonly caseId: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number | null,
+  ) {
+    super(
+      'case.version-conflict',
+      `Case "${caseId}" was changed by someone else: expected version ${expectedVersion}, ` +
+        `found ${currentVersion ?? 'no case'}. Reload the case and try again.`,
+      { caseId, expectedVersion, currentVersion },
+    );
+    this.name = 'ConflictError';
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The one migration list both databases run, in order. knex reads it through an in-code
+ * migration source: no directory scanning, no file-name magic, the same list in tests,
+ * the CLI and the server.
+ */
+import type { Knex } from 'knex';
+import { platformsUsers } from './0001-platforms-users.js';
+import { definitions } from './0002-definitions.js';
+import { cases } from './0003-cases.js';
+import { delivery } from './0004-delivery.js';
+import { files } from './0005-files.js';
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
+
+/** Every migration, oldest first. Append only; never rename or reorder a released one. */
+export const migrations: readonly Migration[] = [platformsUsers, definitions, cases, delivery, files];
+
+/** The knex migration source over {@link migrations}. */
+export const migrationSource: Knex.MigrationSource<Migration> = {
+  getMigrations: async () => [...migrations],
+  getMigrationName: (migration) => migration.name,
+  getMigration: async (migration) => ({ up: migration.up, down: migration.down }),
+};

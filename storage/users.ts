@@ -1,0 +1,84 @@
+/** Users: staff, admins and applicants, each belonging to one platform. */
+import type { Knex } from 'knex';
+import type { Role } from '../engine/kinds/workflow.js';
+import { readBoolean, readInstant, readJson, writeInstant, writeJson } from './columns.js';
+
+type Db = Knex | Knex.Transaction;
+
+export interface UserRecord {
+  id: string;
+  platformId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string | null;
+  roles: Role[];
+  phone: string | null;
+  email: string | null;
+  isDemo: boolean;
+  isDisabled: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export type NewUser = Omit<UserRecord, 'isDemo' | 'isDisabled' | 'lastLoginAt' | 'phone' | 'email' | 'passwordHash'> &
+  Partial<Pick<UserRecord, 'isDemo' | 'isDisabled' | 'phone' | 'email' | 'passwordHash'>>;
+
+/** Adds a user; the username is unique across the deployment. */
+export async function insertUser(db: Db, user: NewUser): Promise<void> {
+  await db('users').insert({
+    id: user.id,
+    platform_id: user.platformId,
+    username: user.username,
+    display_name: user.displayName,
+    password_hash: user.passwordHash ?? null,
+    roles: writeJson(user.roles),
+    phone: user.phone ?? null,
+    email: user.email ?? null,
+    is_demo: user.isDemo ?? false,
+    is_disabled: user.isDisabled ?? false,
+    created_at: writeInstant(user.createdAt),
+  });
+}
+
+export async function getUser(db: Db, id: string): Promise<UserRecord | undefined> {
+  const row = await db('users').where({ id }).first();
+  return row ? toUser(db, row) : undefined;
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRecord | undefined> {
+  const row = await db('users').where({ username }).first();
+  return row ? toUser(db, row) : undefined;
+}
+
+/** Enabled users of a platform, optionally only those holding `role`. */
+export async function listUsers(db: Db, filter: { platformId: string; role?: Role }): Promise<UserRecord[]> {
+  const rows = await db('users').where({ platform_id: filter.platformId, is_disabled: false }).orderBy('id');
+  const users = rows.map((row: Record<string, unknown>) => toUser(db, row));
+  return filter.role ? users.filter((u) => u.roles.includes(filter.role as Role)) : users;
+}
+
+/** Records a successful login. */
+export async function recordLogin(db: Db, login: { id: string; at: string }): Promise<void> {
+  await db('users').where({ id: login.id }).update({ last_login_at: writeInstant(login.at) });
+}
+
+export async function setUserDisabled(db: Db, change: { id: string; isDisabled: boolean }): Promise<void> {
+  await db('users').where({ id: change.id }).update({ is_disabled: change.isDisabled });
+}
+
+function toUser(db: Db, row: Record<string, unknown>): UserRecord {
+  return {
+    id: row.id as string,
+    platformId: row.platform_id as string,
+    username: row.username as string,
+    displayName: row.display_name as string,
+    passwordHash: (row.password_hash as string | null) ?? null,
+    roles: readJson(db, row.roles),
+    phone: (row.phone as string | null) ?? null,
+    email: (row.email as string | null) ?? null,
+    isDemo: readBoolean(row.is_demo),
+    isDisabled: readBoolean(row.is_disabled),
+    createdAt: readInstant(row.created_at) as string,
+    lastLoginAt: readInstant(row.last_login_at),
+  };
+}
