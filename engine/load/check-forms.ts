@@ -1,0 +1,77 @@
+/**
+ * Forms: the `schema` is a draft-07 JSON Schema Ajv compiles (the server validates submissions
+ * with exactly it), and the uiSchema names only fields the schema has.
+ */
+import type { Ajv } from 'ajv';
+import type { Problem } from '../problem.js';
+import { extractFormFields, hasFormField, normalizeFieldPath } from '../forms/fields.js';
+import { didYouMean } from '../suggest.js';
+import { createFormSchemaAjv } from './ajv.js';
+import { entriesOf, type DefinitionEntry, type DefinitionSet } from './definition-set.js';
+import { problemIn, type Finding } from './problem-in.js';
+
+function schemaFindings(ajv: Ajv, id: string, schema: object): Finding[] {
+  const label = `Form "${id}": schema`;
+  if (!ajv.validateSchema(schema)) {
+    return (ajv.errors ?? []).map((e) => ({
+      code: 'form.schema-invalid',
+      at: ['schema', ...e.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))],
+      message: `${label} is not a valid draft-07 JSON Schema: ${e.instancePath || '/'} ${e.message ?? 'is invalid'}.`,
+    }));
+  }
+  try {
+    ajv.removeSchema(schema);
+    ajv.compile(schema);
+    return [];
+  } catch (error) {
+    return [{ code: 'form.schema-invalid', at: ['schema'], message: `${label} does not compile: ${(error as Error).message}.` }];
+  }
+}
+
+type UiNode = Record<string, unknown>;
+
+function isUiNode(value: unknown): value is UiNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Keys of a uiSchema level that are not `ui:` options must be fields (or `items` of an array field). */
+function uiFindings(form: { id: string; schema: object }, ui: UiNode, prefix: { field: string; at: string[] }): Finding[] {
+  const fields = extractFormFields(form.schema);
+  const findings: Finding[] = [];
+  const unknown = (name: string, at: string[]) => {
+    const hint = didYouMean(normalizeFieldPath(name), fields);
+    findings.push({ code: 'form.ui-field-unknown', at, message: `Form "${form.id}": uiSchema names field "${name}", which the schema does not have.${hint.text}`, suggestion: hint.suggestion });
+  };
+  for (const [key, value] of Object.entries(ui)) {
+    if (key.startsWith('ui:')) continue;
+    const isItems = key === 'items' && prefix.field !== '' && hasFormField(form.schema, `${prefix.field}.*`);
+    const field = isItems ? `${prefix.field}.*` : prefix.field === '' ? key : `${prefix.field}.${key}`;
+    const at = [...prefix.at, key];
+    if (!isItems && !hasFormField(form.schema, field)) unknown(field, at);
+    else if (isUiNode(value)) findings.push(...uiFindings(form, value, { field, at }));
+  }
+  const order = ui['ui:order'];
+  if (Array.isArray(order)) {
+    order.forEach((name, i) => {
+      const field = prefix.field === '' ? String(name) : `${prefix.field}.${String(name)}`;
+      if (name !== '*' && !hasFormField(form.schema, field)) unknown(field, [...prefix.at, 'ui:order', String(i)]);
+    });
+  }
+  return findings;
+}
+
+function checkForm(ajv: Ajv, entry: DefinitionEntry<'Form'>): Problem[] {
+  const form = entry.definition;
+  const findings = [
+    ...schemaFindings(ajv, form.id, form.schema),
+    ...(form.uiSchema === undefined ? [] : uiFindings(form, form.uiSchema, { field: '', at: ['uiSchema'] })),
+  ];
+  return findings.map((f) => problemIn(entry, f));
+}
+
+/** Schema and uiSchema problems of every form in the set. */
+export function checkForms(set: DefinitionSet): Problem[] {
+  const ajv = createFormSchemaAjv();
+  return entriesOf(set, 'Form').flatMap((entry) => checkForm(ajv, entry));
+}
+
