@@ -24,7 +24,7 @@ export function createDefinitionAjv(): Ajv {
  * passes) because the loader only needs to know the schema compiles.
  */
 export function createFormSchemaAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   addFormats(ajv);
   for (const name of customFormatNames) ajv.addFormat(name, { type: 'string', validate: () => true });
   return ajv;

@@ -7,16 +7,19 @@ import type { Problem } from '../problem.js';
 import { extractFormFields, hasFormField, normalizeFieldPath } from '../forms/fields.js';
 import { didYouMean } from '../suggest.js';
 import { createFormSchemaAjv } from './ajv.js';
+import { ajvProblems } from './ajv-problems.js';
 import { entriesOf, type DefinitionEntry, type DefinitionSet } from './definition-set.js';
 import { problemIn, type Finding } from './problem-in.js';
 
 function schemaFindings(ajv: Ajv, id: string, schema: object): Finding[] {
   const label = `Form "${id}": schema`;
   if (!ajv.validateSchema(schema)) {
-    return (ajv.errors ?? []).map((e) => ({
+    // The same Ajv-to-problem translation as definitions get, re-coded and re-rooted at /schema.
+    return ajvProblems(ajv.errors).map((p) => ({
       code: 'form.schema-invalid',
-      at: ['schema', ...e.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))],
-      message: `${label} is not a valid draft-07 JSON Schema: ${e.instancePath || '/'} ${e.message ?? 'is invalid'}.`,
+      at: ['schema', ...p.path.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))],
+      message: `${label} is not a valid draft-07 JSON Schema: ${p.message}`,
+      suggestion: p.suggestion,
     }));
   }
   try {

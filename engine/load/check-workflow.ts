@@ -56,9 +56,16 @@ function reachableFrom(workflow: Workflow, start: string): Set<string> {
   return seen;
 }
 
+/** True when every step name the workflow uses (start, action and branch targets) exists. */
+function hasKnownTargets(workflow: Workflow): boolean {
+  const names = [workflow.start, ...Object.keys(workflow.steps).flatMap((name) => exitsOf(workflow, name))];
+  return names.every((name) => Object.hasOwn(workflow.steps, name));
+}
+
 function stepFindings(workflow: Workflow): Finding[] {
   const findings: Finding[] = [];
-  const reachable = Object.hasOwn(workflow.steps, workflow.start) ? reachableFrom(workflow, workflow.start) : undefined;
+  // Reachability over a misspelt target would blame the steps behind it; the target problem comes first.
+  const reachable = hasKnownTargets(workflow) ? reachableFrom(workflow, workflow.start) : undefined;
   for (const [name, step] of Object.entries(workflow.steps)) {
     const hasExits = Object.keys(step.actions ?? {}).length > 0 || (step.next ?? []).length > 0;
     const label = `Workflow "${workflow.id}" step "${name}"`;

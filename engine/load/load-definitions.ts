@@ -3,8 +3,9 @@
  * shape-valid ones. All problems of all documents come back at once; a set is returned only
  * when there are none, so nothing is ever published half-checked.
  */
-import { isKindName, type Definition, type KindName } from '../kinds/index.js';
+import { isKindName, kindNames, type Definition, type KindName } from '../kinds/index.js';
 import type { Problem } from '../problem.js';
+import { suggest } from '../suggest.js';
 import { checkCalendars } from './check-calendars.js';
 import { checkChecklists } from './check-checklists.js';
 import { checkForms } from './check-forms.js';
@@ -40,10 +41,11 @@ function describeFile(file: string | undefined): string {
   return file === undefined ? 'another document' : `"${file}"`;
 }
 
-/** `Kind/id` of a document that failed shape validation, when it still says what it is. */
+/** `Kind/id` a shape-invalid document means to be (a misspelt kind read as its closest kind). */
 function claimedKey(doc: unknown): string | undefined {
   const { kind, id } = (typeof doc === 'object' && doc !== null ? doc : {}) as { kind?: unknown; id?: unknown };
-  return isKindName(kind) && typeof id === 'string' ? `${kind}/${id}` : undefined;
+  const meant = isKindName(kind) ? kind : typeof kind === 'string' ? suggest(kind, kindNames) : undefined;
+  return meant !== undefined && typeof id === 'string' ? `${meant}/${id}` : undefined;
 }
 
 /** Indexes shape-valid documents; a second document with the same kind and id is a problem. */
