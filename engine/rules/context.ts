@@ -10,7 +10,10 @@ export interface RuleContext {
     step: string;
     status: string;
     fields: Record<string, unknown>;
-    /** How many times the case has been returned for supplement. */
+    /**
+     * How many times the case came back to its current step through a loop: at `check` after
+     * check → supplement → check it is 1. Rules at a review step read it as "times returned".
+     */
     returns: number;
   };
   materials: {

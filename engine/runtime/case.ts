@@ -45,6 +45,17 @@ export interface Clock {
   warnAt?: string;
   status: 'running' | 'paused' | 'stopped';
   pausedAt?: string;
+  /** When its warning fired; a re-fired warning timer is then ignored. */
+  warnedAt?: string;
+  /** When its overdue timer fired (示警); a re-fired overdue timer is then ignored. */
+  overdueAt?: string;
+}
+
+/** How often and when a case entered a step; gives `case.returns` and the dates notices print. */
+export interface StepVisit {
+  count: number;
+  firstAt: string;
+  lastAt: string;
 }
 
 export type CaseStatus = 'open' | 'completed' | 'rejected' | 'withdrawn';
@@ -66,6 +77,8 @@ export interface Case {
   fields: Record<string, unknown>;
   /** Evaluations (好差评) given on the case, in order. */
   evaluations: Evaluation[];
+  /** Entries per step name; absent on cases saved before it existed (read as none). */
+  visits?: Record<string, StepVisit>;
   version: number;
   createdAt: string;
   updatedAt: string;

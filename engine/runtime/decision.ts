@@ -55,6 +55,8 @@ export interface DecideContext {
   calendar: WorkingCalendar;
   /** Fresh unique ids for tasks and notices. */
   newId: () => string;
+  /** The applicant's contact details for notices; storage reads them from the account. */
+  applicant?: { name?: string; phone?: string; email?: string };
 }
 
 export interface CaseEvent {

@@ -1,0 +1,68 @@
+/**
+ * Creating a case: validate the form and the uploads, pin the bundle's versions, enter the
+ * workflow's start step, and take the command's action at once when it names one.
+ */
+import { checkUploads } from '../checklist/check-uploads.js';
+import type { Bundle } from './bundle.js';
+import type { Case, Pins } from './case.js';
+import type { CreateCommand, DecideContext, Decision } from './decision.js';
+import { finish, applyAction } from './act.js';
+import { createDraft, record } from './draft.js';
+import { checkFormData } from './form-data.js';
+import { supplyFiles } from './materials.js';
+import { enterStep } from './transition.js';
+
+/**
+ * Decides a create command. The case comes back with `version` 0: storage sets the stored
+ * version. The actor becomes the case's applicant.
+ */
+export function decideCreate(command: CreateCommand, context: DecideContext): Decision {
+  const { bundle, actor, now } = context;
+  const files = command.files ?? {};
+  const problems = [...checkFormData({ form: bundle.form, data: command.data, now }), ...checkUploads({ checklist: bundle.checklist, files })];
+  if (problems.length > 0) return { ok: false, problems };
+
+  const draft = createDraft({ caseState: newCase({ command, bundle, applicantId: actor.id, now }), context, actorId: actor.id });
+  record(draft, 'case.created', { number: command.number, item: draft.case.pins.item, platformId: bundle.platform.id });
+  supplyFiles(draft, files);
+  enterStep(draft, { to: bundle.workflow.start });
+  if (command.action !== undefined) {
+    const refused = applyAction(draft, { type: 'act', action: command.action });
+    if (refused.length > 0) return { ok: false, problems: refused };
+  }
+  return finish(draft);
+}
+
+function newCase(args: { command: CreateCommand; bundle: Bundle; applicantId: string; now: string }): Case {
+  const { command, bundle, now } = args;
+  return {
+    id: command.caseId,
+    number: command.number,
+    platformId: bundle.platform.id,
+    applicantId: args.applicantId,
+    pins: pinsOf(bundle),
+    step: bundle.workflow.start,
+    status: 'open',
+    data: structuredClone(command.data),
+    materials: {},
+    clocks: {},
+    fields: {},
+    evaluations: [],
+    visits: {},
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The exact versions the case runs on. */
+export function pinsOf(bundle: Bundle): Pins {
+  const ref = (d: { id: string; version: number }) => ({ id: d.id, version: d.version });
+  return {
+    item: ref(bundle.item),
+    form: ref(bundle.form),
+    checklist: ref(bundle.checklist),
+    workflow: ref(bundle.workflow),
+    templates: Object.fromEntries(Object.entries(bundle.templates).map(([id, t]) => [id, t.version])),
+  };
+}

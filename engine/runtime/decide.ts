@@ -1,0 +1,44 @@
+/**
+ * The engine's one entry for cases: given a case (or none), a command and a context, decide
+ * what happens. Pure: time, ids, the calendar and the definitions come in through the context;
+ * the result is the next case plus events (facts for the timeline) and outcomes (work for the
+ * runner), or the problems that refused the command. The input case is never mutated.
+ */
+import { EngineError } from '../problem.js';
+import { decideAct } from './act.js';
+import type { Case } from './case.js';
+import { decideCreate } from './create.js';
+import type { Command, DecideContext, Decision } from './decision.js';
+import { decideTimer } from './timer.js';
+
+/**
+ * Decides a command.
+ *
+ * @example
+ * const created = decide(undefined, { type: 'create', caseId: 'c1', number: 'SC2026-0001', data, files, action: 'submit' }, context);
+ * if (created.ok) {
+ *   const accepted = decide(created.case, { type: 'act', action: 'accept', payload: {} }, { ...context, actor: staff });
+ * }
+ */
+export function decide(caseState: Case | undefined, command: Command, context: DecideContext): Decision {
+  try {
+    if (command.type === 'create') {
+      if (caseState !== undefined) {
+        return refuse('case.exists', `Case ${caseState.number} already exists: send an "act" command to change it.`);
+      }
+      return decideCreate(command, context);
+    }
+    if (caseState === undefined) return refuse('case.not-found', `A "${command.type}" command needs the case it acts on.`);
+    return command.type === 'act' ? decideAct(caseState, command, context) : decideTimer(caseState, command, context);
+  } catch (error) {
+    // A broken bundle or a date past the calendar's data is refused with its problems, not thrown at the caller.
+    if (error instanceof EngineError) {
+      return { ok: false, problems: error.problems.length > 0 ? error.problems : [{ code: error.code, path: '', message: error.message }] };
+    }
+    throw error;
+  }
+}
+
+function refuse(code: string, message: string): Decision {
+  return { ok: false, problems: [{ code, path: '', message }] };
+}
