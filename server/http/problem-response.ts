@@ -15,7 +15,7 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^case\.closed$/, 409],
   [/^definition\.not-draft$|^definition\.no-drafts$/, 409],
   [/^request\./, 400],
-  [/^payload\.too-large$|^material\.file-size$/, 413],
+  [/^payload\.too-large$|^material\.file-size$|^file\.too-large$/, 413],
   [/^case\.forbidden$/, 403],
   [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar)\./, 422],
 ];

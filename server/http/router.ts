@@ -1,0 +1,63 @@
+/**
+ * Mounts route descriptors on express: resolves the actor, enforces access (deny by default),
+ * runs body parsing or uploads, calls the handler and writes JSON or a problem.
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Actor } from '../../engine/runtime/case.js';
+import type { Services } from '../services.js';
+import { Failure } from './failure.js';
+import { sendProblem } from './problem-response.js';
+import type { Route } from './route.js';
+import { validateBody } from './validate-body.js';
+import { uploadMiddleware } from './uploads.js';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    actor?: Actor;
+  }
+}
+
+function checkAccess(route: Route, actor: Actor | undefined): void {
+  if (route.access === 'public') return;
+  if (!actor) throw new Failure('auth.required', '请先登录。Sign in first.');
+  if (route.access === 'signedIn') return;
+  if (!route.access.some((role) => actor.roles.includes(role))) {
+    throw new Failure('auth.forbidden', `This needs one of the roles: ${route.access.join(', ')}.`);
+  }
+}
+
+function handle(route: Route, services: Services) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      checkAccess(route, req.actor);
+      if (route.body && !req.is('multipart/form-data')) validateBody(route.body, req.body);
+      const result = await route.handler({ req, res, services, actor: req.actor });
+      if (result.isRaw) return;
+      if (result.body === undefined) res.status(result.status ?? 204).end();
+      else res.status(result.status ?? 200).json(result.body);
+    } catch (error) {
+      sendProblem(res, error);
+    }
+  };
+}
+
+export function mountRoutes(routes: Route[], services: Services): Router {
+  const router = express.Router();
+  for (const route of routes) {
+    const steps: Array<(req: Request, res: Response, next: NextFunction) => void> = [];
+    if (route.multipart) {
+      // Uploads stream to the file store only for callers who passed the access check.
+      steps.push((req, res, next) => {
+        try {
+          checkAccess(route, req.actor);
+          next();
+        } catch (error) {
+          sendProblem(res, error);
+        }
+      });
+      steps.push(uploadMiddleware(services));
+    }
+    router[route.method](route.path, ...steps, handle(route, services));
+  }
+  return router;
+}

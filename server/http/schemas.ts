@@ -1,0 +1,223 @@
+/**
+ * Schemas of what the API sends and accepts, for the OpenAPI document and for tests that
+ * check real responses against it.
+ */
+import { Type } from '@sinclair/typebox';
+
+const Str = Type.String();
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ProblemItemSchema = Type.Object({
+  code: Str,
+  path: Str,
+  message: Str,
+  file: Type.Optional(Str),
+  suggestion: Type.Optional(Str),
+});
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Str,
+    title: Str,
+    status: Type.Integer(),
+    code: Str,
+    detail: Str,
+    problems: Type.Array(ProblemItemSchema),
+  },
+  { description: 'RFC 9457 problem details with the list of problems, each with a JSON Pointer path.' },
+);
+
+export const MeSchema = Type.Object({
+  id: Str,
+  username: Str,
+  displayName: Str,
+  platformId: Str,
+  roles: Type.Array(Str),
+  isDemo: Type.Boolean(),
+});
+
+export const LoginSchema = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+
+export const DefinitionSummarySchema = Type.Object({
+  platformId: Str,
+  kind: Str,
+  id: Str,
+  version: Type.Integer(),
+  status: Str,
+  title: Type.Unknown(),
+  hash: Str,
+  publishedAt: Nullable(Str),
+  isInherited: Type.Boolean(),
+});
+
+export const ValidateBodySchema = Type.Object(
+  { definitions: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 500 }) },
+  { additionalProperties: false },
+);
+
+export const PublishBodySchema = Type.Object(
+  {
+    definitions: Type.Optional(
+      Type.Array(Type.Object({ kind: Str, id: Str }, { additionalProperties: false }), { minItems: 1, maxItems: 500 }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ListRowSchema = Type.Object({
+  seq: Type.Integer(),
+  itemId: Str,
+  category: Str,
+  title: Str,
+  targets: Type.Array(Str),
+  content: Str,
+  channel: Str,
+  channelLabel: Str,
+  department: Str,
+  timeLimit: Str,
+  conditions: Type.Array(Str),
+  materials: Type.Array(Str),
+  supervision: Str,
+  note: Str,
+});
+
+export const ServiceListSchema = Type.Object({
+  id: Str,
+  title: Str,
+  listType: Str,
+  rows: Type.Array(ListRowSchema),
+});
+
+export const PlatformCatalogSchema = Type.Object({
+  id: Str,
+  title: Str,
+  level: Str,
+  region: Type.Object({ code: Str, name: Str }),
+  contact: Type.Unknown(),
+  lists: Type.Array(ServiceListSchema),
+});
+
+export const ItemGuideSchema = Type.Object({
+  id: Str,
+  version: Type.Integer(),
+  title: Str,
+  guideHtml: Str,
+  form: Type.Object({ id: Str, version: Type.Integer(), schema: Type.Unknown(), uiSchema: Type.Unknown() }),
+  materials: Type.Array(Type.Unknown()),
+});
+
+export const CaseViewSchema = Type.Object({
+  id: Str,
+  number: Str,
+  platformId: Str,
+  item: Type.Object({ id: Str, version: Type.Integer(), title: Str }),
+  applicantId: Str,
+  assigneeId: Nullable(Str),
+  status: Str,
+  step: Str,
+  stepTitle: Str,
+  stage: Nullable(Str),
+  version: Type.Integer(),
+  dueAt: Nullable(Str),
+  createdAt: Str,
+  updatedAt: Str,
+  data: Type.Record(Str, Type.Unknown()),
+  fields: Type.Record(Str, Type.Unknown()),
+  evaluations: Type.Array(Type.Unknown()),
+  materials: Type.Array(
+    Type.Object({
+      key: Str,
+      name: Str,
+      isRequired: Type.Boolean(),
+      status: Str,
+      reason: Nullable(Str),
+      files: Type.Array(Type.Object({ id: Str, name: Str, size: Type.Integer(), mediaType: Str })),
+    }),
+  ),
+  actions: Type.Array(
+    Type.Object({
+      name: Str,
+      title: Str,
+      requires: Type.Array(Str),
+      acceptsMaterials: Type.Boolean(),
+      acceptsVerdicts: Type.Boolean(),
+      isEvaluation: Type.Boolean(),
+    }),
+  ),
+});
+
+export const CaseSummarySchema = Type.Object({
+  id: Str,
+  number: Str,
+  itemId: Str,
+  status: Str,
+  step: Str,
+  applicantId: Str,
+  assigneeId: Nullable(Str),
+  dueAt: Nullable(Str),
+  version: Type.Integer(),
+  createdAt: Str,
+  updatedAt: Str,
+});
+
+export const StartCaseSchema = Type.Object(
+  {
+    item: Type.String({ minLength: 1, description: 'Id of the service item to apply for.' }),
+    data: Type.Record(Str, Type.Unknown(), { description: 'The form data.' }),
+    action: Type.Optional(Type.Union([Str, Type.Null()], { description: 'Action taken at once; default "submit"; null keeps a draft.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ActSchema = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The case version you saw; a stale one gets 409.' }),
+    payload: Type.Optional(Type.Record(Str, Type.Unknown())),
+    verdicts: Type.Optional(
+      Type.Record(Str, Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('deficient')]), reason: Type.Optional(Str) }, { additionalProperties: false })),
+    ),
+    data: Type.Optional(Type.Record(Str, Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+
+export const EventSchema = Type.Object({
+  seq: Type.Integer(),
+  type: Str,
+  at: Str,
+  actorId: Nullable(Str),
+  data: Type.Record(Str, Type.Unknown()),
+});
+
+export const NoticeSchema = Type.Object({
+  noticeId: Str,
+  templateId: Str,
+  purpose: Str,
+  subject: Str,
+  body: Str,
+  format: Str,
+  channels: Type.Array(Str),
+  createdAt: Str,
+});
+
+export const TaskSchema = Type.Object({
+  id: Str,
+  caseId: Nullable(Str),
+  kind: Str,
+  title: Str,
+  dueAt: Str,
+  status: Str,
+  createdAt: Str,
+});
+
+export const MessageSchema = Type.Object({
+  id: Str,
+  caseId: Nullable(Str),
+  title: Str,
+  body: Str,
+  createdAt: Str,
+  readAt: Nullable(Str),
+});

@@ -1,0 +1,60 @@
+/**
+ * An express-session store on our sessions table, so sessions survive restarts and are shared
+ * by every server process on one database.
+ */
+import session from 'express-session';
+import type { Database } from '../../storage/database.js';
+import { destroySession, getSession, setSession, touchSession } from '../../storage/sessions.js';
+
+type Callback = (error?: unknown) => void;
+
+export class DatabaseSessionStore extends session.Store {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {
+    super();
+  }
+
+  private expiry(data: session.SessionData): string {
+    const expires = data.cookie?.expires;
+    return (expires ? new Date(expires) : new Date(this.now().getTime() + 24 * 3600_000)).toISOString();
+  }
+
+  override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
+    getSession(this.db.knex, { sid, now: this.now().toISOString() }).then(
+      (record) => callback(null, record ? (record.data as unknown as session.SessionData) : null),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: Callback): void {
+    const userId = (data as { userId?: string }).userId ?? null;
+    setSession(this.db.knex, { sid, userId, data: JSON.parse(JSON.stringify(data)) as Record<string, unknown>, expiresAt: this.expiry(data) }).then(
+      () => callback?.(),
+      (error: unknown) => callback?.(error),
+    );
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    destroySession(this.db.knex, sid).then(
+      () => callback?.(),
+      (error: unknown) => callback?.(error),
+    );
+  }
+
+  override touch(sid: string, data: session.SessionData, callback?: Callback): void {
+    touchSession(this.db.knex, { sid, expiresAt: this.expiry(data) }).then(
+      () => callback?.(),
+      (error: unknown) => callback?.(error),
+    );
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: string;
+    /** When the user signed in; sessions end this long after it, however active. */
+    signedInAt?: string;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Multipart uploads: each material file streams straight into the content-addressed file
+ * store (hashed on the way, refused past the size limit), and only its reference goes into
+ * the case. Field names are `materials[<key>]`; other fields are plain text (JSON for objects).
+ */
+import type { Request, RequestHandler } from 'express';
+import multer, { type StorageEngine } from 'multer';
+import { basename } from 'node:path';
+import type { FileRef } from '../../engine/runtime/case.js';
+import { insertFile } from '../../storage/files.js';
+import type { Services } from '../services.js';
+import { sendProblem } from './problem-response.js';
+import { Failure } from './failure.js';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** Uploaded files by material key, stored and recorded (not yet attached to a case). */
+    materialFiles?: Record<string, FileRef[]>;
+  }
+}
+
+const MATERIAL_FIELD = /^materials(?:\[([A-Za-z][A-Za-z0-9_]*)\]|\.([A-Za-z][A-Za-z0-9_]*))$/;
+
+/** A file name safe to store and show: no directories, no control characters, at most 200 characters. */
+export function sanitizeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim();
+  return (cleaned || 'file').slice(-200);
+}
+
+function storageEngine(services: Services): StorageEngine {
+  return {
+    _handleFile(req, file, callback) {
+      const match = MATERIAL_FIELD.exec(file.fieldname);
+      const actor = req.actor;
+      if (!match || !actor) {
+        file.stream.resume();
+        callback(new Failure('request.upload-field', `Upload field "${file.fieldname}" must be named materials[<material key>].`));
+        return;
+      }
+      const materialKey = (match[1] ?? match[2]) as string;
+      services.files
+        .putStream(file.stream, { maxBytes: services.config.maxUploadMB * 1024 * 1024 })
+        .then(async ({ sha256, size }) => {
+          const ref: FileRef = {
+            id: services.newId(),
+            name: sanitizeFileName(file.originalname),
+            size,
+            sha256,
+            mediaType: file.mimetype || 'application/octet-stream',
+          };
+          await insertFile(services.db.knex, {
+            id: ref.id,
+            platformId: actor.platformId,
+            ownerId: actor.id,
+            caseId: null,
+            materialKey,
+            sha256,
+            size,
+            mediaType: ref.mediaType,
+            originalName: ref.name,
+            createdAt: services.now().toISOString(),
+          });
+          const byKey = (req.materialFiles ??= {});
+          (byKey[materialKey] ??= []).push(ref);
+          callback(null, { size, filename: ref.id });
+        })
+        .catch((error: unknown) => callback(error as Error));
+    },
+    _removeFile(_req, _file, callback) {
+      // Content-addressed bytes may be shared with other uploads; orphaned rows are purged later.
+      callback(null);
+    },
+  };
+}
+
+export function uploadMiddleware(services: Services): RequestHandler {
+  const upload = multer({
+    storage: storageEngine(services),
+    defParamCharset: 'utf8',
+    limits: { files: 50, fields: 20, fieldSize: 2 * 1024 * 1024, fileSize: services.config.maxUploadMB * 1024 * 1024 },
+  }).any();
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) {
+      next();
+      return;
+    }
+    upload(req, res, (error: unknown) => {
+      if (!error) return next();
+      const code = (error as { code?: string }).code;
+      if (code === 'LIMIT_FILE_SIZE') sendProblem(res, new Failure('file.too-large', `A file is larger than ${services.config.maxUploadMB} MB.`));
+      else if (typeof code === 'string' && code.startsWith('LIMIT_')) sendProblem(res, new Failure('request.upload-limit', (error as Error).message));
+      else sendProblem(res, error);
+    });
+  };
+}
+
+/** A multipart text field holding JSON, parsed, or undefined when absent. */
+export function jsonField(req: Request, name: string): unknown {
+  const raw = (req.body as Record<string, unknown> | undefined)?.[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new Failure('request.json-field', `Field "${name}" must hold JSON.`, [{ code: 'request.json-field', path: `/${name}`, message: `Field "${name}" is not valid JSON.` }]);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Bundles: what a case runs on. A new case takes the latest published versions the platform
+ * sees; a running case is rebuilt from its pins (exact versions), so publishing v2 never
+ * changes it. Both go through the engine's loader and resolver.
+ */
+import { createWorkingCalendar } from '../../engine/calendar/index.js';
+import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js';
+import { getDefinition, loadDefinitions, resolveBundle } from '../../engine/load/index.js';
+import type { Platform } from '../../engine/kinds/platform.js';
+import type { Bundle } from '../../engine/runtime/bundle.js';
+import type { Case } from '../../engine/runtime/case.js';
+import { getPublished } from '../../storage/definitions.js';
+import { Failure } from '../http/failure.js';
+import type { Services } from '../services.js';
+import { sourceOf, visibleDefinitions } from './visible-definitions.js';
+
+/** The platform's own definition, as its visible set holds it. */
+export async function platformDefinition(services: Services, platformId: string): Promise<Platform> {
+  const { set } = await visibleDefinitions(services, platformId);
+  const platform = getDefinition(set, 'Platform', platformId);
+  if (!platform) throw Failure.notFound('Platform', platformId);
+  return platform;
+}
+
+/** The working-day calendar of a platform: the official years plus its local closures. */
+export function calendarFor(services: Services, platform: Platform): WorkingCalendar {
+  return createWorkingCalendar({
+    years: services.calendars,
+    closures: platform.settings.closures ?? [],
+    extraWorkdays: platform.settings.extraWorkdays ?? [],
+  });
+}
+
+/** The bundle a new case of `itemId` starts on: the latest published versions. */
+export async function bundleForNewCase(services: Services, platformId: string, itemId: string): Promise<Bundle> {
+  const { set } = await visibleDefinitions(services, platformId);
+  const resolved = resolveBundle(set, itemId, platformId);
+  if (!resolved.ok) {
+    const isMissing = resolved.problems.some((p) => p.code.endsWith('missing') || p.code.endsWith('not-found'));
+    if (isMissing && !getDefinition(set, 'ServiceItem', itemId)) throw Failure.notFound('Service item', itemId);
+    throw Failure.fromProblems(resolved.problems, `Service item "${itemId}" cannot be applied for on this platform.`);
+  }
+  return resolved.value;
+}
+
+/** The bundle a running case runs on, rebuilt from its pinned versions. */
+export async function bundleForCase(services: Services, kase: Case): Promise<Bundle> {
+  const key = `${kase.platformId}|${JSON.stringify(kase.pins)}`;
+  const cached = services.definitions.getBundle(key);
+  if (cached) return cached;
+  const { lineage } = await visibleDefinitions(services, kase.platformId);
+  const platform = await platformDefinition(services, kase.platformId);
+  const wanted: Array<{ kind: string; id: string; version: number }> = [
+    { kind: 'ServiceItem', ...kase.pins.item },
+    { kind: 'Form', ...kase.pins.form },
+    { kind: 'Checklist', ...kase.pins.checklist },
+    { kind: 'Workflow', ...kase.pins.workflow },
+    ...Object.entries(kase.pins.templates).map(([id, version]) => ({ kind: 'Template', id, version })),
+  ];
+  const docs = [];
+  for (const ref of wanted) {
+    const record = await getPublished(services.db.knex, { platformIds: lineage, kind: ref.kind, defId: ref.id, version: ref.version });
+    if (!record) throw new Failure('definition.pinned-missing', `${ref.kind} "${ref.id}" v${ref.version}, pinned by case ${kase.number}, is gone.`);
+    docs.push({ file: sourceOf(record), doc: record.body as unknown });
+  }
+  // The platform is current, not pinned (its settings apply now); its lists and parent are
+  // not part of a case's bundle, so they are left out rather than loaded with it.
+  const { parent: _parent, ...platformDoc } = { ...platform, lists: [] };
+  const loaded = loadDefinitions([...docs, { file: `platform/${platform.id}`, doc: platformDoc }]);
+  if (!loaded.ok) throw new Failure('definition.pinned-invalid', `The definitions case ${kase.number} runs on do not load.`, loaded.problems);
+  const resolved = resolveBundle(loaded.set, kase.pins.item.id, kase.platformId);
+  if (!resolved.ok) throw new Failure('definition.pinned-invalid', `The definitions case ${kase.number} runs on do not resolve.`, resolved.problems);
+  services.definitions.putBundle(key, resolved.value);
+  return resolved.value;
+}

@@ -1,0 +1,102 @@
+/**
+ * What a caller sees of a case: its state, the step it is in, each material judged against
+ * the checklist, and the actions this caller may take now. Staff and the applicant share it.
+ */
+import { evaluateChecklist } from '../../engine/checklist/index.js';
+import { textOf } from '../../engine/text.js';
+import type { Actor, Case } from '../../engine/runtime/case.js';
+import { effectiveRoles } from '../../engine/runtime/rule-context.js';
+import type { Bundle } from '../../engine/runtime/bundle.js';
+import { listFiles } from '../../storage/files.js';
+import type { Services } from '../services.js';
+import { bundleForCase } from './bundles.js';
+
+export interface CaseView {
+  id: string;
+  number: string;
+  platformId: string;
+  item: { id: string; version: number; title: string };
+  applicantId: string;
+  assigneeId: string | null;
+  status: string;
+  step: string;
+  stepTitle: string;
+  stage: string | null;
+  version: number;
+  dueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  data: Record<string, unknown>;
+  fields: Record<string, unknown>;
+  evaluations: Case['evaluations'];
+  materials: Array<{
+    key: string;
+    name: string;
+    isRequired: boolean;
+    status: string;
+    reason: string | null;
+    files: Array<{ id: string; name: string; size: number; mediaType: string }>;
+  }>;
+  actions: Array<{ name: string; title: string; requires: string[]; acceptsMaterials: boolean; acceptsVerdicts: boolean; isEvaluation: boolean }>;
+}
+
+function runningDueAt(kase: Case): string | null {
+  const due = Object.values(kase.clocks)
+    .filter((clock) => clock.status === 'running')
+    .map((clock) => clock.dueAt)
+    .sort();
+  return due[0] ?? null;
+}
+
+function actionsFor(actor: Actor, kase: Case, bundle: Bundle): CaseView['actions'] {
+  const step = bundle.workflow.steps[kase.step];
+  if (!step || kase.status !== 'open') return [];
+  const roles = effectiveRoles(actor, kase);
+  return Object.entries(step.actions ?? {})
+    .filter(([, action]) => action.roles.some((role) => roles.includes(role)))
+    .map(([name, action]) => ({
+      name,
+      title: textOf(action.title),
+      requires: action.requires ?? [],
+      acceptsMaterials: action.acceptsMaterials === true,
+      acceptsVerdicts: action.acceptsVerdicts === true,
+      isEvaluation: action.isEvaluation === true,
+    }));
+}
+
+export async function viewCase(services: Services, actor: Actor, kase: Case): Promise<CaseView> {
+  const bundle = await bundleForCase(services, kase);
+  const step = bundle.workflow.steps[kase.step];
+  const checklist = evaluateChecklist({ checklist: bundle.checklist, data: kase.data, materials: kase.materials });
+  const stored = await listFiles(services.db.knex, { caseId: kase.id });
+  return {
+    id: kase.id,
+    number: kase.number,
+    platformId: kase.platformId,
+    item: { id: bundle.item.id, version: bundle.item.version, title: textOf(bundle.item.title) },
+    applicantId: kase.applicantId,
+    assigneeId: kase.assigneeId ?? null,
+    status: kase.status,
+    step: kase.step,
+    stepTitle: step ? textOf(step.title) : kase.step,
+    stage: step?.stage ?? null,
+    version: kase.version,
+    dueAt: runningDueAt(kase),
+    createdAt: kase.createdAt,
+    updatedAt: kase.updatedAt,
+    data: kase.data,
+    fields: kase.fields,
+    evaluations: kase.evaluations,
+    materials: checklist.materials.map((m) => ({
+      key: m.key,
+      name: m.material.name,
+      isRequired: m.isRequired,
+      status: m.status,
+      reason: m.reason ?? null,
+      files: (kase.materials[m.key]?.files ?? [])
+        .filter((f) => stored.some((s) => s.id === f.id))
+        .map((f) => ({ id: f.id, name: f.name, size: f.size, mediaType: f.mediaType })),
+    })),
+    actions: actionsFor(actor, kase, bundle),
+  };
+}

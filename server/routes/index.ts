@@ -1,0 +1,36 @@
+/**
+ * Every route of the API. The router, the OpenAPI document and the access tests read this one
+ * list; a route that is not here does not exist.
+ */
+import { Type } from '@sinclair/typebox';
+import { buildOpenApi } from '../http/openapi.js';
+import { defineRoute, type Route } from '../http/route.js';
+import { caseRoutes } from './cases.js';
+import { catalogRoutes } from './catalog.js';
+import { definitionRoutes } from './definitions.js';
+import { inboxRoutes } from './inbox.js';
+import { sessionRoutes } from './session.js';
+
+export const API_VERSION = '0.1.0';
+
+const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...inboxRoutes];
+
+const openApiRoute = defineRoute({
+  method: 'get',
+  path: '/api/openapi.json',
+  summary: 'This API described as OpenAPI 3.1',
+  tag: 'meta',
+  access: 'public',
+  responses: { 200: Type.Object({ openapi: Type.String() }, { additionalProperties: true }) },
+  async handler() {
+    return { body: openApiDocument() };
+  },
+});
+
+export const routes: Route[] = [...businessRoutes, openApiRoute];
+
+let document: Record<string, unknown> | undefined;
+export function openApiDocument(): Record<string, unknown> {
+  document ??= buildOpenApi(routes, API_VERSION);
+  return document;
+}

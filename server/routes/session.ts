@@ -1,0 +1,51 @@
+/** Sign in, see who you are, sign out. */
+import { Type } from '@sinclair/typebox';
+import { defineRoute } from '../http/route.js';
+import { LoginSchema, MeSchema } from '../http/schemas.js';
+import { meOf, sessionUser, signIn } from '../operations/sign-in.js';
+import { Failure } from '../http/failure.js';
+
+export const sessionRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/session',
+    summary: 'Sign in with username and password; sets the session cookie',
+    tag: 'session',
+    access: 'public',
+    body: LoginSchema,
+    responses: { 200: MeSchema },
+    async handler({ req, services }) {
+      const user = await signIn(services, req.body as { username: string; password: string });
+      // A fresh session id at sign-in, so a session id planted before cannot be ridden.
+      await new Promise<void>((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+      req.session.userId = user.id;
+      req.session.signedInAt = services.now().toISOString();
+      return { body: meOf(user) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/session',
+    summary: 'The signed-in user',
+    tag: 'session',
+    access: 'signedIn',
+    responses: { 200: MeSchema },
+    async handler({ req, services }) {
+      const user = await sessionUser(services, req.session.userId);
+      if (!user) throw new Failure('auth.required', '请先登录。Sign in first.');
+      return { body: meOf(user) };
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/session',
+    summary: 'Sign out',
+    tag: 'session',
+    access: 'signedIn',
+    responses: { 204: Type.Null() },
+    async handler({ req }) {
+      await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+      return { status: 204 };
+    },
+  }),
+];
