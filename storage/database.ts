@@ -16,7 +16,7 @@ import { migrationSource } from './migrations/index.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, ImmediateSqliteClient } from './sqlite-client.js';
 
 export interface DatabaseOptions {
-  /** A `postgres://` or `postgresql://` URL selects PostgreSQL; otherwise SQLite is used. */
+  /** A `postgres://` or `postgresql://` URL selects PostgreSQL; anything else names a SQLite file (`sqlite:` / `file:` prefixes allowed). */
   url?: string;
   /** SQLite file, created with its directories; default `data/ipsp.sqlite`. */
   sqliteFile?: string;
@@ -66,7 +66,8 @@ function postgresConfig(options: DatabaseOptions): Knex.Config {
 }
 
 function sqliteConfig(options: DatabaseOptions): Knex.Config & { busyTimeoutMs: number } {
-  const filename = options.sqliteFile ?? (options.url || DEFAULT_SQLITE_FILE);
+  // Accept `sqlite:path` / `file:path` URLs as well as a bare path.
+  const filename = options.sqliteFile ?? (options.url?.replace(/^(sqlite|file):(\/\/)?/, '') || DEFAULT_SQLITE_FILE);
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const synchronous = options.synchronous ?? 'FULL';
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
