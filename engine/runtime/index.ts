@@ -1,8 +1,7 @@
 /** The case runtime: `decide` and the pieces storage and server share with it. */
 export { decide } from './decide.js';
 export { pinsOf } from './create.js';
-export { effectiveRoles, buildRuleContext } from './rule-context.js';
-export { buildCaseContext } from './case-context.js';
+export { effectiveRoles } from './rule-context.js';
 export { stepClockName, stepOfClock, resolveLimit, warnInstant } from './clocks.js';
 export { MAX_HOPS } from './transition.js';
 export type * from './case.js';
