@@ -3,6 +3,20 @@
  * what happens. Pure: time, ids, the calendar and the definitions come in through the context;
  * the result is the next case plus events (facts for the timeline) and outcomes (work for the
  * runner), or the problems that refused the command. The input case is never mutated.
+ *
+ * Semantics worth knowing (each explained where it is implemented):
+ * - An action runs in this order: guards (open, known, role, required payload), files / data /
+ *   verdicts recorded, then its `when` is asked — so a verdict given with "accept" counts.
+ * - Moving: the old step's clock stops; the case arrives in the target (visit counted, its
+ *   clock started, or the case ended on a final step); then the action's or branch's effects,
+ *   then the step's onEnter, then the first `next` branch that holds. Effects therefore see
+ *   the case in its target step, so a receipt already shows the new due date.
+ * - An action whose `to` is the current step (a progress node) runs only its effects.
+ * - `case.returns` = entries into the current step beyond the first (Case.visits).
+ * - A step's own clock is `step:<name>`; its timers run the step's onWarn / onOverdue. Named
+ *   clocks (startClock effects) only record clock.warned / case.overdue.
+ * - A timer that does not match its clock (stopped, paused, moved, already fired) is ignored.
+ * - A broken bundle or a date beyond the calendar's data comes back as problems, not a throw.
  */
 import { EngineError } from '../problem.js';
 import { decideAct } from './act.js';
