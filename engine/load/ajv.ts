@@ -1,16 +1,15 @@
 /**
  * The Ajv instances the loader uses. Kinds are validated draft-07 with all errors at once;
- * form schemas get their own instance so a form's formats and keywords never leak into the
- * meta-schema validation.
+ * form schemas get their own instance, configured like the server's form validation
+ * (engine/forms/validate.ts), so a form that loads is a form the server can validate with.
  */
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { registerFormats } from '../forms/formats.js';
+import { formAjvOptions } from '../forms/validate.js';
 
 /** ajv-formats is CommonJS; under NodeNext its default export sits on `.default`. */
 const addFormats = addFormatsModule.default;
-
-/** The custom string formats forms may use; engine/forms/formats.ts holds their real checks. */
-export const customFormatNames = ['cn-resident-id', 'cn-uscc', 'cn-mobile', 'region'] as const;
 
 /** Ajv for definition documents: draft-07, every error, verbose errors (they carry the schema's description). */
 export function createDefinitionAjv(): Ajv {
@@ -20,12 +19,13 @@ export function createDefinitionAjv(): Ajv {
 }
 
 /**
- * Ajv for compiling form schemas. The custom formats are registered by name only (any string
- * passes) because the loader only needs to know the schema compiles.
+ * Ajv for compiling form schemas: the server's options and custom formats. `data-url` (rjsf's
+ * file widget) is registered by name only; the loader only needs to know the schema compiles.
  */
 export function createFormSchemaAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  // logger off: Ajv would print warnings; the loader reports through problems instead.
+  const ajv = new Ajv({ ...formAjvOptions, logger: false });
   addFormats(ajv);
-  for (const name of customFormatNames) ajv.addFormat(name, { type: 'string', validate: () => true });
-  return ajv;
+  ajv.addFormat('data-url', { type: 'string', validate: () => true });
+  return registerFormats(ajv);
 }

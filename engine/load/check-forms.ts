@@ -11,6 +11,28 @@ import { ajvProblems } from './ajv-problems.js';
 import { entriesOf, type DefinitionEntry, type DefinitionSet } from './definition-set.js';
 import { problemIn, type Finding } from './problem-in.js';
 
+/** Keywords whose value maps names to schemas: the map itself is not a schema. */
+const schemaMaps = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+
+/**
+ * `format` values Ajv does not know. Non-strict Ajv ignores them silently, so a misspelt
+ * "cn-mobil" would accept anything; the loader refuses it instead.
+ */
+function formatFindings(ajv: Ajv, id: string, node: unknown, at: string[] = ['schema']): Finding[] {
+  if (typeof node !== 'object' || node === null) return [];
+  if (Array.isArray(node)) return node.flatMap((child, i) => formatFindings(ajv, id, child, [...at, String(i)]));
+  const findings: Finding[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'format' && typeof value === 'string' && !Object.hasOwn(ajv.formats, value)) {
+      const hint = didYouMean(value, Object.keys(ajv.formats));
+      findings.push({ code: 'form.schema-invalid', at: [...at, key], message: `Form "${id}": schema uses unknown format "${value}".${hint.text}`, suggestion: hint.suggestion });
+    } else if (schemaMaps.has(key) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const [name, child] of Object.entries(value)) findings.push(...formatFindings(ajv, id, child, [...at, key, name]));
+    } else if (typeof value === 'object') findings.push(...formatFindings(ajv, id, value, [...at, key]));
+  }
+  return findings;
+}
+
 function schemaFindings(ajv: Ajv, id: string, schema: object): Finding[] {
   const label = `Form "${id}": schema`;
   if (!ajv.validateSchema(schema)) {
@@ -22,6 +44,8 @@ function schemaFindings(ajv: Ajv, id: string, schema: object): Finding[] {
       suggestion: p.suggestion,
     }));
   }
+  const formats = formatFindings(ajv, id, schema);
+  if (formats.length > 0) return formats;
   try {
     ajv.removeSchema(schema);
     ajv.compile(schema);
