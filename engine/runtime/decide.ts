@@ -21,7 +21,7 @@
 import { EngineError } from '../problem.js';
 import { decideAct } from './act.js';
 import type { Case } from './case.js';
-import { decideCreate } from './create.js';
+import { decideCreate, pinsOf } from './create.js';
 import type { Command, DecideContext, Decision } from './decision.js';
 import { decideTimer } from './timer.js';
 
@@ -43,6 +43,8 @@ export function decide(caseState: Case | undefined, command: Command, context: D
       return decideCreate(command, context);
     }
     if (caseState === undefined) return refuse('case.not-found', `A "${command.type}" command needs the case it acts on.`);
+    const mismatch = pinMismatch(caseState, context);
+    if (mismatch !== undefined) return refuse('case.bundle-mismatch', mismatch);
     return command.type === 'act' ? decideAct(caseState, command, context) : decideTimer(caseState, command, context);
   } catch (error) {
     // A broken bundle or a date past the calendar's data is refused with its problems, not thrown at the caller.
@@ -51,6 +53,19 @@ export function decide(caseState: Case | undefined, command: Command, context: D
     }
     throw error;
   }
+}
+
+/** A case runs only on the versions it pinned; another bundle would silently change its rules. */
+function pinMismatch(caseState: Case, context: DecideContext): string | undefined {
+  const pinned = caseState.pins;
+  const given = pinsOf(context.bundle);
+  for (const part of ['item', 'form', 'checklist', 'workflow'] as const) {
+    const [want, got] = [pinned[part], given[part]];
+    if (want.id !== got.id || want.version !== got.version) {
+      return `Case ${caseState.number} is pinned to ${part} "${want.id}" v${want.version} but was given "${got.id}" v${got.version}: resolve the bundle from the case's pins.`;
+    }
+  }
+  return undefined;
 }
 
 function refuse(code: string, message: string): Decision {

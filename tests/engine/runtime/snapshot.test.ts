@@ -23,3 +23,13 @@ describe('decide: snapshots', () => {
     expect(JSON.stringify(frozen)).to.equal(before);
   });
 });
+
+describe('decide: pins', () => {
+  it('given a bundle with another workflow version than the case pinned, when decided, then case.bundle-mismatch', () => {
+    const live = inImplementation().case;
+    const context = contextAt('2026-09-24T09:00:00+08:00', staff);
+    context.bundle.workflow.version = 2;
+    const decision = decide(live, { type: 'act', action: 'progress', payload: { note: '进度' } }, context);
+    expect(decision.ok ? [] : decision.problems.map((p) => p.code)).to.deep.equal(['case.bundle-mismatch']);
+  });
+});
