@@ -1,7 +1,8 @@
 /**
  * Workflow effects that name other things: `notify` must name a template in the set, and
- * pause/resume/stop must name a clock something starts (a `startClock` effect, or a step with a
- * `limit`, whose clock carries the step's name).
+ * pause/resume/stop must name a clock a `startClock` effect starts. A step's own limit runs on
+ * the clock `step:<name>` (engine/runtime/clocks.ts), which a clock name (a Key) cannot spell,
+ * so step limits add no nameable clock: pausing "review" would silently do nothing at run time.
  */
 import type { Workflow } from '../kinds/workflow.js';
 import type { Problem } from '../problem.js';
@@ -10,10 +11,9 @@ import { entriesOf, isPresent, kindsWithId, type DefinitionEntry, type Definitio
 import { problemIn, type Finding } from './problem-in.js';
 import { workflowEffects } from './workflow-parts.js';
 
-/** Clock names something in the workflow starts. */
+/** Clock names the workflow's startClock effects start. */
 export function startedClocks(workflow: Workflow): Set<string> {
   const clocks = new Set<string>();
-  for (const [name, step] of Object.entries(workflow.steps)) if (step.limit !== undefined) clocks.add(name);
   for (const { effect } of workflowEffects(workflow)) if ('startClock' in effect) clocks.add(effect.startClock);
   return clocks;
 }
@@ -60,7 +60,7 @@ function effectFindings(set: DefinitionSet, workflow: Workflow): Finding[] {
       findings.push({
         code: 'workflow.effect.clock-unknown',
         at: [...at, use.verb],
-        message: `Workflow "${workflow.id}" step "${String(at[1])}": ${use.verb} names clock "${use.clock}", which no startClock effect or step limit starts (${known}).${hint.text}`,
+        message: `Workflow "${workflow.id}" step "${String(at[1])}": ${use.verb} names clock "${use.clock}", which no startClock effect starts (${known}).${hint.text}`,
         suggestion: hint.suggestion,
       });
     }
