@@ -58,8 +58,8 @@ export function pauseClock(draft: Draft, name: string): void {
 export function resumeClock(draft: Draft, name: string): void {
   const clock = draft.case.clocks[name];
   if (clock?.status !== 'paused' || clock.pausedAt === undefined) return;
-  const move = (instant: string) =>
-    shiftInstant({ calendar: draft.context.calendar, instant, limit: clock.limit, from: clock.pausedAt as string, to: draft.context.now });
+  const { limit, pausedAt } = clock;
+  const move = (instant: string) => shiftInstant({ calendar: draft.context.calendar, instant, limit, from: pausedAt, to: draft.context.now });
   clock.dueAt = move(clock.dueAt);
   if (clock.warnAt !== undefined) clock.warnAt = move(clock.warnAt);
   clock.status = 'running';
@@ -72,8 +72,8 @@ export function resumeClock(draft: Draft, name: string): void {
 export function stopClock(draft: Draft, name: string): void {
   const clock = draft.case.clocks[name];
   if (!isLive(clock)) return;
-  (clock as Clock).status = 'stopped';
-  delete (clock as Clock).pausedAt;
+  clock.status = 'stopped';
+  delete clock.pausedAt;
   draft.outcomes.push({ type: 'timer.cancel', clock: name });
   record(draft, 'clock.stopped', { clock: name });
 }
@@ -83,7 +83,7 @@ export function stopAllClocks(draft: Draft): void {
   for (const name of Object.keys(draft.case.clocks)) stopClock(draft, name);
 }
 
-function isLive(clock: Clock | undefined): boolean {
+function isLive(clock: Clock | undefined): clock is Clock {
   return clock?.status === 'running' || clock?.status === 'paused';
 }
 
