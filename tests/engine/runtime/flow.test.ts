@@ -30,6 +30,13 @@ describe('decide: automatic moves', () => {
     expect(third.case).to.include({ step: 'rejected', status: 'rejected' });
   });
 
+  it('given only a deferrable (容缺) material missing, when submitted, then check routes the case on to accept', () => {
+    const files = { application: [file('a.pdf')], contract: [file('c.pdf')], identity: [file('i.pdf')] };
+    const decision = step(undefined, { ...create, files }, contextAt(at.created, applicant));
+    expect(decision.case.step).to.equal('accept');
+    expect(decision.outcomes.filter((o) => o.type === 'notice')).to.deep.equal([]);
+  });
+
   it('given next branches that loop, when the case enters them, then workflow.loop after 20 moves', () => {
     const bundle = pledgeBundle();
     bundle.workflow.steps['check']!.next = [{ to: 'supplement' }];
