@@ -23,6 +23,7 @@ export interface LoadInput {
   doc: unknown;
 }
 
+/** A checked set, or every problem found; never both, so a partial set is never published. */
 export type LoadResult = { ok: true; set: DefinitionSet } | { ok: false; problems: Problem[] };
 
 /** The semantic checks, each over the whole set; order only affects the order of problems. */

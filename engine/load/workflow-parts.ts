@@ -5,6 +5,7 @@
 import type { RuleValue } from '../kinds/common.js';
 import type { Effect, Step, Workflow } from '../kinds/workflow.js';
 
+/** JSON Pointer tokens, unescaped (`['steps', 'review', 'actions']`). */
 export type Tokens = Array<string | number>;
 
 /** An effect and where it sits. */

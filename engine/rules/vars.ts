@@ -18,6 +18,7 @@ export const jsonLogicOperators = [
   'cat', 'substr', 'log',
 ] as const;
 
+/** One of the standard operators. */
 export type JsonLogicOperator = (typeof jsonLogicOperators)[number];
 
 /** Operators whose later arguments run once per element, with the element (not the context) as data. */
