@@ -9,7 +9,7 @@ export type Locale = 'zh-CN' | 'en';
 /**
  * The text in `locale`, falling back to Chinese when there is no English; '' for no text.
  *
- * @example textOf({ 'zh-CN': '专利权质押登记', en: 'Patent pledge registration' }, 'en') // 'Patent pledge registration'
+ * @example textOf({ 'zh-CN': '读者证办理', en: 'Library card application' }, 'en') // 'Library card application'
  */
 export function textOf(text: Text | undefined, locale: Locale = 'zh-CN'): string {
   if (text === undefined) return '';

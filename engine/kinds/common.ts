@@ -11,7 +11,7 @@ const idOptions = { pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', minLength: 2, maxL
 
 export const Id = Type.String({
   ...idOptions,
-  description: 'Stable identifier in kebab-case (lower-case letters, digits, single hyphens), e.g. "patent-pledge".',
+  description: 'Stable identifier in kebab-case (lower-case letters, digits, single hyphens), e.g. "library-card".',
 });
 
 /** A reference to another definition by id; the description names what it points at. */

@@ -40,7 +40,7 @@ export const ServiceItem = kindObject(
   {
     ...header('ServiceItem', 'service item'),
     code: Type.Optional(ItemCode),
-    category: Type.String({ minLength: 1, description: '事项类别: the category shown in lists, e.g. 知识产权保护服务.' }),
+    category: Type.String({ minLength: 1, description: '事项类别: the category shown in lists, e.g. 社会保障服务.' }),
     targets: Type.Array(Type.String({ minLength: 1, description: 'One kind of applicant.' }), {
       minItems: 1,
       description: '服务对象: who may apply.',

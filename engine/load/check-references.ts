@@ -13,7 +13,7 @@ import { notifiedTemplates } from './workflow-parts.js';
 /** One reference to check. */
 interface Reference {
   code: string;
-  /** Who refers, e.g. `ServiceItem "patent-pledge"`. */
+  /** Who refers, e.g. `ServiceItem "library-card"`. */
   owner: string;
   /** What the reference is, e.g. `form`, `list entry 2`. */
   role: string;

@@ -78,7 +78,7 @@ function index(valid: Array<{ file?: string; doc: Definition }>): { byKind: Retu
  * @example
  * const result = loadDefinitions([{ file: 'item.json', doc: item }, { file: 'form.json', doc: form }]);
  * if (!result.ok) console.log(result.problems); // [{ file, path, code, message, suggestion? }]
- * else getDefinition(result.set, 'ServiceItem', 'patent-pledge');
+ * else getDefinition(result.set, 'ServiceItem', 'library-card');
  */
 export function loadDefinitions(inputs: LoadInput[]): LoadResult {
   const shapeProblems: Problem[] = [];

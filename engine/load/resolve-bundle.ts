@@ -34,7 +34,7 @@ export function templateIdsOf(item: { guide: string; notices?: Record<string, st
  * own ids; a notify effect's template is `item.notices?.[name] ?? name`.
  *
  * @example
- * const bundle = resolveBundle(set, 'patent-pledge', 'mianyang');
+ * const bundle = resolveBundle(set, 'library-card', 'mianyang');
  * if (bundle.ok) bundle.value.workflow.start; // 'apply'
  */
 export function resolveBundle(set: DefinitionSet, itemId: string, platformId: string): Result<Bundle> {

@@ -73,7 +73,7 @@ export function buildOpenApi(routes: Route[], version: string): Record<string, u
   return {
     openapi: '3.1.0',
     info: {
-      title: 'ipsp — 知识产权公共服务平台办件引擎 API',
+      title: 'ipsp — 低代码公共服务办件引擎 API (low-code public service case engine)',
       version,
       description: 'Definitions, service lists and guides, cases and their actions. Errors are application/problem+json.',
     },

@@ -8,7 +8,6 @@ import { loadDefinitions, validateShape } from '../../engine/load/index.js';
 import type { Problem } from '../../engine/problem.js';
 import type { Actor } from '../../engine/runtime/case.js';
 import {
-  getDraft,
   listDefinitions,
   publishSet,
   saveDraft,
@@ -46,7 +45,7 @@ export function summarize(record: DefinitionRecord, actor: Actor): DefinitionSum
 }
 
 /** Problems of `docs` loaded on top of what the platform already has (docs win on kind/id). */
-async function candidateProblems(services: Services, platformId: string, docs: Array<{ file: string; doc: unknown }>): Promise<Problem[]> {
+export async function candidateProblems(services: Services, platformId: string, docs: Array<{ file: string; doc: unknown }>): Promise<Problem[]> {
   const { lineage } = await visibleDefinitions(services, platformId);
   const published = nearestRecords(await listDefinitions(services.db.knex, { platformIds: lineage, status: 'published' }), lineage);
   const overridden = new Set(docs.map(({ doc }) => keyOfDoc(doc)));
@@ -106,24 +105,39 @@ export async function publishDefinitions(
   refs?: Array<{ kind: string; id: string }>,
 ): Promise<Array<{ kind: string; id: string; version: number; hash: string }>> {
   const db = services.db.knex;
-  const wanted = refs ?? (await listDefinitions(db, { platformIds: [actor.platformId], status: 'draft' })).map((r) => ({ kind: r.kind, id: r.defId }));
+  const drafts = await listDefinitions(db, { platformIds: [actor.platformId], status: 'draft' });
+  const wanted = refs ?? drafts.map((r) => ({ kind: r.kind, id: r.defId }));
   if (wanted.length === 0) throw new Failure('definition.no-drafts', 'There are no drafts to publish.');
+  const checked = new Map<string, string>();
   for (const ref of wanted) {
-    if (!(await getDraft(db, { platformId: actor.platformId, kind: ref.kind, defId: ref.id }))) {
-      throw new Failure('definition.draft-not-found', `${ref.kind} "${ref.id}" has no draft to publish; save it first.`);
-    }
+    const draft = drafts.find((d) => d.kind === ref.kind && d.defId === ref.id);
+    if (!draft) throw new Failure('definition.draft-not-found', `${ref.kind} "${ref.id}" has no draft to publish; save it first.`);
+    checked.set(recordKey(draft.kind, draft.defId), draft.hash);
   }
+  const toCheck = drafts.filter((d) => checked.has(recordKey(d.kind, d.defId)));
+  const problems = await candidateProblems(services, actor.platformId, toCheck.map((r) => ({ file: sourceOf(r), doc: r.body })));
+  if (problems.length > 0) throw Failure.fromProblems(problems, 'Nothing was published: the definitions have problems.');
+  // The check ran outside the write transaction (on SQLite it may not read through another
+  // connection); inside it, refuse if any draft changed since it was checked.
   const published = await services.db.transaction((tx) =>
     publishSet(tx, {
       platformId: actor.platformId,
       items: wanted.map((r) => ({ kind: r.kind, defId: r.id })),
       at: services.now().toISOString(),
-      check: (drafts) => candidateProblems(services, actor.platformId, drafts.map((r) => ({ file: sourceOf(r), doc: r.body }))),
+      check: (current) =>
+        current
+          .filter((d) => checked.get(recordKey(d.kind, d.defId)) !== d.hash)
+          .map((d) => ({
+            code: 'definition.draft-changed',
+            path: '',
+            file: sourceOf(d),
+            message: `${d.kind} "${d.defId}" changed while it was being published; publish again.`,
+          })),
     }),
   ).catch((error: unknown) => {
     const e = error as { code?: string; details?: { problems?: Problem[] } };
     if (e.code === 'definition.publish-rejected') {
-      throw Failure.fromProblems(e.details?.problems ?? [], 'Nothing was published: the definitions have problems.');
+      throw Failure.fromProblems(e.details?.problems ?? [], 'Nothing was published: a draft changed meanwhile.');
     }
     throw error;
   });

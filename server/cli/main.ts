@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * ipsp — the command line of the case engine.
+ *
+ *   ipsp validate <dir>…                       check definition files; exit 1 on any problem
+ *   ipsp migrate                               bring the database schema up to date
+ *   ipsp seed-demo                             load the province library, a demo city and demo users
+ *   ipsp import <dir> --platform <id>          import a definition set (all or nothing)
+ *   ipsp export <dir> --platform <id>          write the platform's published definitions as JSON files
+ *   ipsp serve                                 serve the API and the front end, with the worker
+ *
+ * Configuration comes from the environment (see server/config.ts): DATABASE_URL, PORT, …
+ */
+import { parseArgs } from 'node:util';
+import { commands } from './commands.js';
+
+const usage = `Usage: ipsp <command> [options]
+
+Commands:
+  validate <dir>…                 Check definition files (shape, names, rules, templates)
+  migrate                         Bring the database schema up to date
+  seed-demo                       Load the province library, the demo city 绵阳 and demo users
+  import <dir> --platform <id>    Import a definition set into a platform (all or nothing)
+  export <dir> --platform <id>    Write a platform's published definitions as JSON files
+  serve                           Serve the API and front end (PORT, default 3000) with the worker
+
+Environment: DATABASE_URL (postgres://…; default SQLite file data/ipsp.sqlite), PORT, HOST,
+NODE_ENV=production, SESSION_SECRET, SMTP_URL, SMS_WEBHOOK_URL, WECHAT_WEBHOOK_URL.`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { platform: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
+const [name, ...args] = positionals;
+const command = name ? commands[name] : undefined;
+if (values.help || !command) {
+  console.log(usage);
+  process.exit(values.help ? 0 : 2);
+}
+try {
+  process.exitCode = await command({ args, platform: values.platform });
+} catch (error) {
+  const e = error as { message?: string; problems?: Array<{ file?: string; path: string; code: string; message: string }> };
+  console.error(`ipsp ${name}: ${e.message ?? String(error)}`);
+  for (const p of e.problems ?? []) console.error(`  ${p.file ?? ''} ${p.path || '/'}  [${p.code}]  ${p.message}`);
+  process.exitCode = 1;
+}

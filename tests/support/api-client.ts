@@ -1,0 +1,77 @@
+/**
+ * A real HTTP client for API tests: cookies per client (one per signed-in user), JSON and
+ * multipart requests, and every JSON answer checked against the OpenAPI document.
+ */
+import { checkAgainstOpenApi } from './openapi-check.js';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface UploadFile {
+  name: string;
+  content: string | Uint8Array;
+  type?: string;
+}
+
+export class ApiClient {
+  private cookie = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, init: { json?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (this.cookie) headers.cookie = this.cookie;
+    let body: string | FormData | undefined;
+    if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    } else if (init.form) {
+      body = init.form;
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const setCookie = response.headers.getSetCookie();
+    for (const c of setCookie) this.cookie = c.split(';')[0] as string;
+    const contentType = response.headers.get('content-type') ?? '';
+    const text = await response.text();
+    const parsed = contentType.includes('json') && text ? JSON.parse(text) : text;
+    checkAgainstOpenApi({ method, path, status: response.status, contentType, body: parsed });
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+
+  post<T = any>(path: string, json?: unknown) {
+    return this.request<T>('POST', path, { json: json ?? {} });
+  }
+
+  put<T = any>(path: string, json: unknown) {
+    return this.request<T>('PUT', path, { json });
+  }
+
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+
+  /** multipart/form-data: text fields (objects as JSON) and files per material key. */
+  postMultipart<T = any>(path: string, fields: Record<string, unknown>, files: Record<string, UploadFile[]> = {}) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
+    }
+    for (const [key, list] of Object.entries(files)) {
+      for (const file of list) form.append(`materials[${key}]`, new Blob([file.content], { type: file.type ?? 'application/pdf' }), file.name);
+    }
+    return this.request<T>('POST', path, { form });
+  }
+
+  async signIn(username: string, password: string): Promise<ApiResponse> {
+    const response = await this.post('/api/session', { username, password });
+    if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return response;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The databases every database-backed suite runs on: a real SQLite file, and the real
+ * PostgreSQL (a fresh schema per store, dropped afterwards). PostgreSQL unreachable: skipped
+ * with a loud line on stderr, or a failing test when IPSP_REQUIRE_PG=1 (CI).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory from 'knex';
+import { openDatabase, type Database } from '../../storage/database.js';
+
+export const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const isPostgresRequired = process.env.IPSP_REQUIRE_PG === '1';
+
+export interface TestStore {
+  db: Database;
+  /** Another handle on the same database (own connection), e.g. for a second server process. */
+  openAnother(): Promise<Database>;
+  dispose(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  dialect: 'sqlite' | 'postgres';
+  createStore(): Promise<TestStore>;
+}
+
+const sqlite: DatabaseTarget = {
+  dialect: 'sqlite',
+  async createStore() {
+    const dir = await mkdtemp(join(tmpdir(), 'ipsp-test-'));
+    const file = join(dir, 'test.sqlite');
+    const handles: Database[] = [];
+    const open = async () => {
+      const db = await openDatabase({ sqliteFile: file });
+      handles.push(db);
+      return db;
+    };
+    const db = await open();
+    await db.migrate();
+    return {
+      db,
+      openAnother: open,
+      async dispose() {
+        await Promise.all(handles.map((h) => h.close()));
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+const postgres: DatabaseTarget = {
+  dialect: 'postgres',
+  async createStore() {
+    const schema = `ipsp_t_${randomBytes(6).toString('hex')}`;
+    const admin = knexFactory({ client: 'pg', connection: postgresUrl, pool: { min: 0, max: 1 } });
+    await admin.raw('create schema ??', [schema]);
+    const handles: Database[] = [];
+    const open = async () => {
+      const db = await openDatabase({ url: postgresUrl, searchPath: schema });
+      handles.push(db);
+      return db;
+    };
+    const db = await open();
+    await db.migrate();
+    return {
+      db,
+      openAnother: open,
+      async dispose() {
+        await Promise.all(handles.map((h) => h.close()));
+        await admin.raw('drop schema ?? cascade', [schema]);
+        await admin.destroy();
+      },
+    };
+  },
+};
+
+async function postgresUnreachable(): Promise<string | undefined> {
+  const probe = knexFactory({ client: 'pg', connection: { connectionString: postgresUrl, connectionTimeoutMillis: 3000 }, pool: { min: 0, max: 1 } });
+  try {
+    await probe.raw('select 1');
+    return undefined;
+  } catch (error) {
+    return `${postgresUrl.replace(/:[^:@/]*@/, ':***@')}: ${(error as Error).message || String(error)}`;
+  } finally {
+    await probe.destroy();
+  }
+}
+
+const unreachable = await postgresUnreachable();
+
+/**
+ * Declares `suite` once per database: `describe('<title> [sqlite]')` and `[postgres]`.
+ *
+ * @example
+ * forEachDatabase('service flow over HTTP', (target) => { … target.createStore() … });
+ */
+export function forEachDatabase(title: string, suite: (target: DatabaseTarget) => void): void {
+  describe(`${title} [sqlite]`, () => suite(sqlite));
+  if (unreachable === undefined) {
+    describe(`${title} [postgres]`, () => suite(postgres));
+  } else if (isPostgresRequired) {
+    describe(`${title} [postgres]`, () => {
+      it('needs a reachable PostgreSQL (IPSP_REQUIRE_PG=1)', () => {
+        throw new Error(`PostgreSQL is required but unreachable: ${unreachable}`);
+      });
+    });
+  } else {
+    console.error(`SKIPPED: PostgreSQL suite "${title}" (${unreachable}). Set IPSP_REQUIRE_PG=1 to make this a failure.`);
+    describe.skip(`${title} [postgres] (PostgreSQL unreachable)`, () => suite(postgres));
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * A real server for API tests: the express app on an ephemeral port over a real database,
+ * seeded with the province library, the demo city 绵阳 and the demo accounts, with a
+ * settable clock. Several servers may share one database (two processes' worth).
+ */
+import type { Server } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.js';
+import { DEMO_PASSWORD, seedDemo, silentReporter } from '../../server/cli/seed-demo.js';
+import { loadConfig } from '../../server/config.js';
+import { loadCalendars } from '../../server/definition-files.js';
+import { createServices, type Services } from '../../server/services.js';
+import type { Database } from '../../storage/database.js';
+import { ApiClient } from './api-client.js';
+import { TestClock } from './test-clock.js';
+
+export { DEMO_PASSWORD };
+
+export interface TestServer {
+  url: string;
+  services: Services;
+  clock: TestClock;
+  /** A new client, signed in as `username` when given. */
+  client(username?: string, password?: string): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(input: { db: Database; clock?: TestClock; isSeeded?: boolean; filesDir?: string }): Promise<TestServer> {
+  const clock = input.clock ?? new TestClock('2026-09-21T01:00:00.000Z');
+  const filesDir = input.filesDir ?? (await mkdtemp(join(tmpdir(), 'ipsp-files-')));
+  const config = { ...loadConfig({}), filesDir, sessionSecret: 'test-secret-test-secret-test-secret' };
+  const services = createServices({ db: input.db, config, calendars: await loadCalendars(), now: clock.now });
+  if (input.isSeeded !== false) await seedDemo(services, silentReporter);
+  const server: Server = createApp(services).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    url,
+    services,
+    clock,
+    async client(username, password = DEMO_PASSWORD) {
+      const client = new ApiClient(url);
+      if (username) await client.signIn(username, password);
+      return client;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!input.filesDir) await rm(filesDir, { recursive: true, force: true });
+    },
+  };
+}
