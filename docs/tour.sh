@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The five-minute tour of README.md as one script: run `make run` in another terminal, then
+# `bash docs/tour.sh` (needs curl and jq). It walks one case through the whole service flow.
+cd "$(mktemp -d)"
+set -e
+B=${B:-http://127.0.0.1:3000}
+# 1. The city's published lists and one guide (public)
+curl -s $B/api/platforms/mianyang | jq -r '.lists[] | "\(.title): \(.rows | length) 项"'
+curl -s $B/api/platforms/mianyang/items/patent-pledge-registration | jq -r '.title, .form.id'
+# 2. An applicant signs in and applies, with the agent's ID missing
+curl -s -c zs.txt -H 'content-type: application/json' -d '{"username":"zhangsan","password":"Demo@2026"}' $B/api/session | jq -r .displayName
+printf '%%PDF-1.4\n%%demo\n' > demo.pdf
+curl -s -b zs.txt -F item=patent-pledge-registration \
+  -F 'data={"pledgorType":"organization","pledgorName":"绵阳示例科技有限公司","pledgorCertificateNo":"91350100M000100Y43","pledgeeName":"示例银行绵阳分行","pledgeeUscc":"91350100M000100Y43","patentNumbers":["202310123456.7"],"debtAmount":500,"debtStartDate":"2026-01-01","debtEndDate":"2027-01-01","contractSignDate":"2025-12-20","hasValuationReport":false,"isAgent":true,"agentName":"王五","agentIdNumber":"11010519491231002X","agentPhone":"13700137000","contactName":"张三","contactPhone":"13800138000"}' \
+  -F 'materials[applicationForm]=@demo.pdf' -F 'materials[pledgeContract]=@demo.pdf' \
+  -F 'materials[partyIdentity]=@demo.pdf' -F 'materials[powerOfAttorney]=@demo.pdf' \
+  $B/api/cases > case.json
+CASE=$(jq -r .id case.json); jq -r '.number, .stepTitle, (.materials[] | select(.status=="missing") | .name)' case.json
+# 3. The one-time notice lists what is missing
+curl -s -b zs.txt $B/api/cases/$CASE/notices | jq -r '.notices[] | select(.templateId=="one-time-notice") | .body' | grep -o '被委托人身份证明'
+# 4. Supplement the missing material
+curl -s -b zs.txt -F version=$(jq .version case.json) -F 'materials[agentIdentity]=@demo.pdf' $B/api/cases/$CASE/actions/resubmit | jq -r .stepTitle
+# 5. Staff accepts, records progress and completes
+curl -s -c st.txt -H 'content-type: application/json' -d '{"username":"staff1","password":"Demo@2026"}' $B/api/session > /dev/null
+V=$(curl -s -b st.txt $B/api/cases/$CASE | jq .version)
+curl -s -b st.txt -H 'content-type: application/json' -d "{\"version\":$V}" $B/api/cases/$CASE/actions/accept | jq -r '.stepTitle, .dueAt'
+V=$((V+1)); curl -s -b st.txt -H 'content-type: application/json' -d "{\"version\":$V,\"payload\":{\"note\":\"已核查专利法律状态\"}}" $B/api/cases/$CASE/actions/progress | jq -r .stepTitle
+V=$((V+1)); curl -s -b st.txt -H 'content-type: application/json' -d "{\"version\":$V,\"payload\":{\"result\":\"准予登记，已发出《专利权质押登记通知书》\"}}" $B/api/cases/$CASE/actions/complete | jq -r .stepTitle
+# 6. The applicant rates the service; a bad review opens a rectification task
+V=$(curl -s -b zs.txt $B/api/cases/$CASE | jq .version)
+curl -s -b zs.txt -H 'content-type: application/json' -d "{\"version\":$V,\"payload\":{\"level\":2,\"comment\":\"等待时间较长\"}}" $B/api/cases/$CASE/actions/evaluate | jq -r .status
+curl -s -b st.txt $B/api/tasks | jq -r '.tasks[] | "\(.title) 截止 \(.dueAt)"'
+curl -s -b st.txt $B/api/cases/$CASE/events | jq -r '.events[] | "\(.seq) \(.type) \(.data.action // "")"' | head -30
+# 7. A stale version is refused with 409 and the current version
+curl -s -b st.txt -H 'content-type: application/json' -d '{"version":1}' $B/api/cases/$CASE/actions/close | jq -r '.status, .code'
