@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
 import { DEMO_PASSWORD, seedDemo, silentReporter } from '../../server/cli/seed-demo.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig, type Config } from '../../server/config.js';
 import { loadCalendars } from '../../server/definition-files.js';
 import { createServices, type Services } from '../../server/services.js';
 import type { Database } from '../../storage/database.js';
@@ -27,10 +27,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(input: { db: Database; clock?: TestClock; isSeeded?: boolean; filesDir?: string }): Promise<TestServer> {
+export async function startTestServer(input: {
+  db: Database;
+  clock?: TestClock;
+  isSeeded?: boolean;
+  filesDir?: string;
+  /** Settings to change, e.g. SMTP and webhook addresses of test peers. */
+  config?: Partial<Config>;
+}): Promise<TestServer> {
   const clock = input.clock ?? new TestClock('2026-09-21T01:00:00.000Z');
   const filesDir = input.filesDir ?? (await mkdtemp(join(tmpdir(), 'ipsp-files-')));
-  const config = { ...loadConfig({}), filesDir, sessionSecret: 'test-secret-test-secret-test-secret' };
+  const config = { ...loadConfig({}), filesDir, sessionSecret: 'test-secret-test-secret-test-secret', ...input.config };
   const services = createServices({ db: input.db, config, calendars: await loadCalendars(), now: clock.now });
   if (input.isSeeded !== false) await seedDemo(services, silentReporter);
   const server: Server = createApp(services).listen(0, '127.0.0.1');
