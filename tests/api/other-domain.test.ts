@@ -92,5 +92,4 @@ forEachDatabase('API: a non-IP service (library reader card) on the same engine'
     const rejected = await act(librarian, submitted.body, 'reject', { payload: { reason: '未提交监护人同意书' } });
     expect(rejected.body).to.include({ step: 'rejected', status: 'rejected' });
   });
-
 });
