@@ -22,12 +22,13 @@ export interface TestStore {
 
 export interface DatabaseTarget {
   dialect: 'sqlite' | 'postgres';
-  createStore(): Promise<TestStore>;
+  /** A fresh, empty database; migrated unless `isMigrated` is false (to test migrations). */
+  createStore(options?: { isMigrated?: boolean }): Promise<TestStore>;
 }
 
 const sqlite: DatabaseTarget = {
   dialect: 'sqlite',
-  async createStore() {
+  async createStore(options = {}) {
     const dir = await mkdtemp(join(tmpdir(), 'ipsp-test-'));
     const file = join(dir, 'test.sqlite');
     const handles: Database[] = [];
@@ -37,7 +38,7 @@ const sqlite: DatabaseTarget = {
       return db;
     };
     const db = await open();
-    await db.migrate();
+    if (options.isMigrated !== false) await db.migrate();
     return {
       db,
       openAnother: open,
@@ -51,7 +52,7 @@ const sqlite: DatabaseTarget = {
 
 const postgres: DatabaseTarget = {
   dialect: 'postgres',
-  async createStore() {
+  async createStore(options = {}) {
     const schema = `ipsp_t_${randomBytes(6).toString('hex')}`;
     const admin = knexFactory({ client: 'pg', connection: postgresUrl, pool: { min: 0, max: 1 } });
     await admin.raw('create schema ??', [schema]);
@@ -62,7 +63,7 @@ const postgres: DatabaseTarget = {
       return db;
     };
     const db = await open();
-    await db.migrate();
+    if (options.isMigrated !== false) await db.migrate();
     return {
       db,
       openAnother: open,

@@ -1,21 +1,11 @@
 /**
- * What every storage contract suite needs from the database it runs on. The same suites run
- * on SQLite (tests/storage/sqlite.test.ts) and PostgreSQL (tests/storage/postgres.test.ts).
+ * What every storage contract suite needs from the database it runs on: a database target of
+ * tests/support/databases.ts (a real SQLite file, or the real PostgreSQL with a fresh schema).
  */
-import type { Database } from '../../../storage/database.js';
+import type { DatabaseTarget, TestStore } from '../../support/databases.js';
 
-export interface Store {
-  /** A migrated database handle, fresh for this suite. */
-  db: Database;
-  /** Another handle (own connection/pool) on the same database, for concurrency tests. */
-  openAnother(): Promise<Database>;
-}
-
-export interface ContractContext {
-  dialect: 'sqlite' | 'postgres';
-  /** Creates an empty, migrated database; the harness drops it and closes handles in `dispose`. */
-  createStore(options?: { isMigrated?: boolean }): Promise<Store & { dispose(): Promise<void> }>;
-}
+export type Store = Omit<TestStore, 'dispose'>;
+export type ContractContext = DatabaseTarget;
 
 /** Registers before/after hooks giving the suite its own store; read `.current` inside tests. */
 export function useStore(ctx: ContractContext, options?: { isMigrated?: boolean }): { current: Store } {
