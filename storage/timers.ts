@@ -52,8 +52,8 @@ export async function claimDueTimers(db: Db, request: ClaimRequest): Promise<Tim
  * Marks a timer fired, only if nobody has yet. Exactly one caller ever gets true: do the
  * timer's work only then (in the same transaction as the work).
  */
-export async function markTimerFired(db: Db, id: string): Promise<boolean> {
-  const changed = await db('timers').where({ id }).whereNull('fired_at').update({ fired_at: new Date().toISOString() });
+export async function markTimerFired(db: Db, fired: { id: string; at: string }): Promise<boolean> {
+  const changed = await db('timers').where({ id: fired.id }).whereNull('fired_at').update({ fired_at: writeInstant(fired.at) });
   return changed === 1;
 }
 

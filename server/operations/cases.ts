@@ -64,6 +64,18 @@ async function attachFiles(tx: Knex.Transaction, caseId: string, files: Record<s
   }
 }
 
+/**
+ * The platform's next case number of the day that no case holds yet. Platforms implementing
+ * an item under the same implementation code (a province item adopted by several cities) share
+ * the number's prefix but count separately, so numbers another platform took are skipped.
+ */
+async function freeCaseNumber(tx: Knex.Transaction, input: { platformId: string; code: string; day: string }): Promise<string> {
+  for (;;) {
+    const number = caseNumber({ code: input.code, day: input.day, sequence: await nextCaseSequence(tx, input.platformId, input.day) });
+    if (!(await tx('cases').where({ number }).first('id'))) return number;
+  }
+}
+
 /** Starts a case of an item on the actor's platform and (by default) submits it. */
 export async function startCase(services: Services, actor: Actor, input: StartCaseInput): Promise<Case> {
   if (!actor.roles.includes('applicant')) {
@@ -76,11 +88,10 @@ export async function startCase(services: Services, actor: Actor, input: StartCa
   const day = context.calendar.dateOf(now);
   const action = input.action === undefined ? 'submit' : input.action;
   return services.db.transaction(async (tx) => {
-    const sequence = await nextCaseSequence(tx, actor.platformId, day);
     const command: Command = {
       type: 'create',
       caseId: services.newId(),
-      number: caseNumber({ code, day, sequence }),
+      number: await freeCaseNumber(tx, { platformId: actor.platformId, code, day }),
       data: input.data,
       ...(input.files ? { files: input.files } : {}),
       ...(action ? { action } : {}),
@@ -132,19 +143,20 @@ export function systemActor(platformId: string): Actor {
  */
 export async function fireTimer(services: Services, timer: { id: string; caseId: string; spec: TimerSpec }): Promise<boolean> {
   const kase = await getCase(services.db.knex, timer.caseId);
-  if (!kase) return services.db.transaction((tx) => markTimerFired(tx, timer.id));
+  const at = services.now().toISOString();
+  if (!kase) return services.db.transaction((tx) => markTimerFired(tx, { id: timer.id, at }));
   const bundle = await bundleForCase(services, kase);
   const context = await contextFor(services, {
     actor: systemActor(kase.platformId),
     bundle,
     applicantId: kase.applicantId,
-    now: services.now().toISOString(),
+    now: at,
   });
   const decision = decideOrFail(kase, { type: 'timer', timer: timer.spec }, context);
   return services.db.transaction(async (tx) => {
     // A case changed since it was read makes applyDecision throw a conflict: the transaction,
     // including the fired mark, rolls back and the timer is retried after its lease runs out.
-    if (!(await markTimerFired(tx, timer.id))) return false;
+    if (!(await markTimerFired(tx, { id: timer.id, at }))) return false;
     if (decision.events.length > 0 || decision.outcomes.length > 0) {
       await applyDecision(tx, { before: kase, decision, platformId: kase.platformId });
     }

@@ -92,7 +92,7 @@ export function workQueuesContract(ctx: ContractContext): void {
       expect(claimed.flat()).to.have.length(24);
       expect(new Set(claimed.flat()).size).to.equal(24);
       // Both workers now try to fire every timer (e.g. a lease ran out mid-work): one wins each.
-      const wins = await Promise.all(claimed.flat().map(async (id) => Promise.all([markTimerFired(first.knex, id), markTimerFired(second.knex, id)])));
+      const wins = await Promise.all(claimed.flat().map(async (id) => Promise.all([markTimerFired(first.knex, { id, at: at(100) }), markTimerFired(second.knex, { id, at: at(100) })])));
       expect(wins.every(([a, b]) => a !== b)).to.equal(true);
       expect(await claimDueTimers(first.knex, { workerId: 'late', now: at(1000), limit: 100, leaseMs: 1 }).then((rows) => rows.map((r) => r.clock))).to.deep.equal(['future']);
       expect(await cancelTimers(first.knex, 'c1', 'clock0')).to.equal(0);
