@@ -1,0 +1,124 @@
+/**
+ * Objects that belong to 绵阳 and must stay invisible to everyone else: zhangsan's open case
+ * with uploaded files, a closed case whose bad review opened a rectification task, the in-app
+ * messages the worker delivered, a platform-own published service item and a draft one.
+ */
+import { expect } from 'chai';
+import { runWorkerOnce } from '../../../server/worker/worker.js';
+import { inAppChannel } from '../../../server/worker/channels/in-app.js';
+import { listMessages } from '../../../storage/messages.js';
+import { listTasks } from '../../../storage/tasks.js';
+import type { ApiClient } from '../../support/api-client.js';
+import type { TestServer } from '../../support/test-server.js';
+
+export const MIANYANG = 'mianyang';
+
+/** zhangsan's form data: distinctive values a leak would carry. */
+export const zhangsanData = {
+  applicantType: 'organization',
+  applicantName: '绵阳张三隔离测试有限公司',
+  certificateNo: '91350100M000100Y43',
+  subject: '隔离测试咨询事项',
+  description: '这是一段只有绵阳平台才能看到的情况说明文字。',
+  isAgent: false,
+  contactName: '张三',
+  contactPhone: '13800138000',
+};
+
+export interface MianyangObjects {
+  /** zhangsan's open case, waiting for acceptance, with uploaded files. */
+  caseId: string;
+  caseNumber: string;
+  caseVersion: number;
+  fileId: string;
+  fileContent: string;
+  /** zhangsan's closed case with a bad review. */
+  closedCaseId: string;
+  closedCaseNumber: string;
+  taskIds: string[];
+  messageIds: string[];
+  /** A 绵阳-own service item, published; applicants of 绵阳 may apply for it. */
+  ownItem: { kind: 'ServiceItem'; id: string };
+  /** A 绵阳-own service item saved as a draft only. */
+  draft: { kind: 'ServiceItem'; id: string; hash: string };
+  /** Content hashes of every definition 绵阳 owns. */
+  definitionHashes: string[];
+}
+
+export const OWN_ITEM_ID = 'mianyang-own-consulting';
+export const DRAFT_ITEM_ID = 'mianyang-draft-consulting';
+
+async function saveItemCopy(admin: ApiClient, input: { id: string; title: string }): Promise<{ hash: string }> {
+  const province = await admin.get('/api/definitions/ServiceItem/ip-policy-consulting');
+  expect(province.status).to.equal(200);
+  const { version: _version, ...body } = province.body.versions.at(-1).body as Record<string, unknown>;
+  const saved = await admin.put(`/api/definitions/ServiceItem/${input.id}`, { ...body, id: input.id, title: input.title });
+  expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+  expect(saved.body.problems).to.deep.equal([]);
+  return { hash: saved.body.draft.hash };
+}
+
+async function apply(applicant: ApiClient, item: string) {
+  const started = await applicant.postMultipart(
+    '/api/cases',
+    { item, data: zhangsanData },
+    {
+      applicationForm: [{ name: '申请表.pdf', content: '%PDF-1.4 绵阳申请表 only' }],
+      identity: [{ name: '营业执照.pdf', content: '%PDF-1.4 绵阳营业执照 only' }],
+    },
+  );
+  expect(started.status, JSON.stringify(started.body)).to.equal(201);
+  expect(started.body.step).to.equal('accept');
+  return started.body;
+}
+
+async function act(client: ApiClient, kase: { id: string; version: number }, action: string, payload: Record<string, unknown> = {}) {
+  const response = await client.post(`/api/cases/${kase.id}/actions/${action}`, { version: kase.version, payload });
+  expect(response.status, `${action}: ${JSON.stringify(response.body)}`).to.equal(200);
+  return response.body;
+}
+
+/** Creates the 绵阳 objects through the API (and one worker pass for the in-app messages). */
+export async function createMianyangObjects(server: TestServer): Promise<MianyangObjects> {
+  const admin = await server.client('admin');
+  await saveItemCopy(admin, { id: OWN_ITEM_ID, title: '绵阳特色政策咨询（隔离测试）' });
+  const published = await admin.post('/api/definitions/publish', { definitions: [{ kind: 'ServiceItem', id: OWN_ITEM_ID }] });
+  expect(published.status, JSON.stringify(published.body)).to.equal(200);
+  const draft = await saveItemCopy(admin, { id: DRAFT_ITEM_ID, title: '绵阳草稿事项（隔离测试）' });
+
+  const zhangsan = await server.client('zhangsan');
+  const staff = await server.client('staff1');
+  const open = await apply(zhangsan, OWN_ITEM_ID);
+  const file = open.materials.find((m: { key: string }) => m.key === 'applicationForm').files[0];
+
+  let closed = await apply(zhangsan, OWN_ITEM_ID);
+  closed = await act(staff, closed, 'accept');
+  closed = await act(staff, closed, 'complete', { result: '已答复（隔离测试）' });
+  closed = await act(zhangsan, closed, 'evaluate', { level: 1, comment: '隔离测试差评' });
+  await runWorkerOnce(server.services, { workerId: 'isolation-test', channels: [inAppChannel(server.services)] });
+
+  const knex = server.services.db.knex;
+  const taskIds = (await listTasks(knex, { platformId: MIANYANG })).map((t) => t.id);
+  const messageIds = [];
+  for (const userId of ['demo-zhangsan', 'demo-staff1', 'demo-staff2', 'demo-admin', 'demo-auditor']) {
+    messageIds.push(...(await listMessages(knex, { userId })).map((m) => m.id));
+  }
+  const own = await admin.get('/api/definitions');
+  const definitionHashes = (own.body.definitions as Array<{ platformId: string; hash: string }>).filter((d) => d.platformId === MIANYANG).map((d) => d.hash);
+  expect(taskIds, 'a bad review opens a rectification task').to.have.length.greaterThan(0);
+  expect(messageIds, 'the worker delivered in-app messages').to.have.length.greaterThan(0);
+  return {
+    caseId: open.id,
+    caseNumber: open.number,
+    caseVersion: open.version,
+    fileId: file.id,
+    fileContent: '%PDF-1.4 绵阳申请表 only',
+    closedCaseId: closed.id,
+    closedCaseNumber: closed.number,
+    taskIds,
+    messageIds,
+    ownItem: { kind: 'ServiceItem', id: OWN_ITEM_ID },
+    draft: { kind: 'ServiceItem', id: DRAFT_ITEM_ID, hash: draft.hash },
+    definitionHashes,
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * How the isolation matrix calls each route, keyed "METHOD /path" exactly as `routes` declares
+ * it. A route missing here fails the matrix: a new route must say how it is reached before it
+ * ships.
+ *
+ * Reach, i.e. what a caller touches through the route:
+ * - object: a 绵阳 object named by id; a foreign caller gets what a missing id gets
+ *   (`foreignStatus`, 404 unless stated) with the same body;
+ * - list: a list scoped to the caller; it must carry nothing of 绵阳's;
+ * - own: the caller's own session;
+ * - ownWrite: a write that lands on the caller's own platform (ids are per platform), never on 绵阳's;
+ * - public: public by design (catalog, API description); it must carry no case data.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { definitionsDir } from '../../../server/paths.js';
+import type { ApiClient, ApiResponse } from '../../support/api-client.js';
+import { zhangsanData } from './mianyang-objects.js';
+import type { Targets } from './targets.js';
+
+export type Reach = 'object' | 'list' | 'own' | 'ownWrite' | 'public';
+
+export interface CallContext {
+  /** The caller's signed-in (or anonymous) client. */
+  client: ApiClient;
+  /** A new client for the same caller, for calls that end its session. */
+  fresh: () => Promise<ApiClient>;
+  targets: Targets;
+}
+
+export interface RouteCall {
+  reach: Reach;
+  /** The status a foreign object answers with when the caller's role may use the route. */
+  foreignStatus?: number;
+  call: (context: CallContext) => Promise<ApiResponse[]>;
+}
+
+const provinceDocument = (folder: string, id: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(definitionsDir, 'province', folder, `${id}.json`), 'utf8')) as Record<string, unknown>;
+
+/** A list that names the targets' items: validating it must not reveal whether they exist. */
+function listNaming(targets: Targets): Record<string, unknown> {
+  const { version: _version, ...list } = provinceDocument('lists', 'province-public-list');
+  return { ...list, id: 'isolation-probe-list', entries: [{ item: targets.ownItemId }, { item: targets.definition.id }] };
+}
+
+/** A service item under the draft's id, as another platform would save its own. */
+function itemNamed(id: string): Record<string, unknown> {
+  const { version: _version, ...item } = provinceDocument('items', 'ip-policy-consulting');
+  return { ...item, id, title: '同名事项（隔离测试，非绵阳）' };
+}
+
+const files = {
+  applicationForm: [{ name: '申请表.pdf', content: '%PDF-1.4 probe' }],
+  identity: [{ name: '营业执照.pdf', content: '%PDF-1.4 probe' }],
+};
+
+/** Every action of the standard flow, tried on the open and the closed case. */
+const actions = ['submit', 'accept', 'return', 'reject', 'withdraw', 'resubmit', 'progress', 'complete', 'evaluate', 'close'];
+const actionPayload = { reason: '隔离测试', result: '隔离测试', note: '隔离测试', level: 5 };
+
+async function actEverywhere({ client, targets }: CallContext): Promise<ApiResponse[]> {
+  const answers: ApiResponse[] = [];
+  for (const caseId of [targets.caseId, targets.closedCaseId]) {
+    for (const action of actions) {
+      answers.push(await client.post(`/api/cases/${caseId}/actions/${action}`, { version: targets.caseVersion, payload: actionPayload }));
+    }
+  }
+  answers.push(
+    await client.postMultipart(`/api/cases/${targets.caseId}/actions/resubmit`, { version: String(targets.caseVersion), payload: {} }, files),
+  );
+  return answers;
+}
+
+export const routeTable: Record<string, RouteCall> = {
+  'POST /api/session': {
+    reach: 'object',
+    // Signing in as a 绵阳 account without its password answers like an unknown username.
+    foreignStatus: 401,
+    call: async ({ client, targets }) => [await client.post('/api/session', { username: targets.username, password: 'Wrong@2026x' })],
+  },
+  'GET /api/session': { reach: 'own', call: async ({ client }) => [await client.get('/api/session')] },
+  'DELETE /api/session': { reach: 'own', call: async ({ fresh }) => [await (await fresh()).delete('/api/session')] },
+  'POST /api/definitions/validate': {
+    reach: 'object',
+    foreignStatus: 200,
+    call: async ({ client, targets }) => [await client.post('/api/definitions/validate', { definitions: [listNaming(targets)] })],
+  },
+  'GET /api/definitions': {
+    reach: 'list',
+    call: async ({ client }) => [await client.get('/api/definitions'), await client.get('/api/definitions?status=draft')],
+  },
+  'GET /api/definitions/:kind/:id': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.get(`/api/definitions/${targets.definition.kind}/${targets.definition.id}`),
+      await client.get(`/api/definitions/ServiceItem/${targets.ownItemId}`),
+    ],
+  },
+  'PUT /api/definitions/:kind/:id': {
+    reach: 'ownWrite',
+    call: async ({ client, targets }) => [
+      await client.put(`/api/definitions/${targets.definition.kind}/${targets.definition.id}`, itemNamed(targets.definition.id)),
+    ],
+  },
+  'POST /api/definitions/publish': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.post('/api/definitions/publish', { definitions: [targets.definition] }),
+      await client.post('/api/definitions/publish', { definitions: [{ kind: 'ServiceItem', id: targets.ownItemId }] }),
+    ],
+  },
+  'GET /api/platforms/:platformId': { reach: 'public', call: async ({ client }) => [await client.get('/api/platforms/mianyang')] },
+  'GET /api/platforms/:platformId/items/:itemId': {
+    reach: 'public',
+    call: async ({ client, targets }) => [await client.get(`/api/platforms/mianyang/items/${targets.ownItemId}`)],
+  },
+  'POST /api/cases': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.post('/api/cases', { item: targets.applyItemId, data: zhangsanData }),
+      await client.postMultipart('/api/cases', { item: targets.applyItemId, data: zhangsanData }, files),
+    ],
+  },
+  'GET /api/cases': {
+    reach: 'list',
+    call: async ({ client }) => [await client.get('/api/cases'), await client.get('/api/cases?status=closed'), await client.get('/api/cases?q=2026')],
+  },
+  'GET /api/cases/:caseId': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.get(`/api/cases/${targets.caseId}`), await client.get(`/api/cases/${targets.closedCaseId}`)],
+  },
+  'POST /api/cases/:caseId/actions/:action': { reach: 'object', call: actEverywhere },
+  'GET /api/cases/:caseId/events': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.get(`/api/cases/${targets.caseId}/events`),
+      await client.get(`/api/cases/${targets.closedCaseId}/events`),
+    ],
+  },
+  'GET /api/cases/:caseId/notices': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.get(`/api/cases/${targets.caseId}/notices`),
+      await client.get(`/api/cases/${targets.closedCaseId}/notices`),
+    ],
+  },
+  'GET /api/files/:fileId': { reach: 'object', call: async ({ client, targets }) => [await client.get(`/api/files/${targets.fileId}`)] },
+  'GET /api/tasks': {
+    reach: 'list',
+    call: async ({ client }) => [await client.get('/api/tasks'), await client.get('/api/tasks?status=open')],
+  },
+  'GET /api/messages': { reach: 'list', call: async ({ client }) => [await client.get('/api/messages')] },
+  'GET /api/openapi.json': { reach: 'public', call: async ({ client }) => [await client.get('/api/openapi.json')] },
+};
+
+/** The table key of a route descriptor. */
+export const routeKey = (route: { method: string; path: string }): string => `${route.method.toUpperCase()} ${route.path}`;
