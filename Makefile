@@ -39,8 +39,9 @@ test: install
 	@bash tools/ensure-postgres.sh || true
 	npx mocha
 
-bench: build
-	node dist/bench/run.js
+# SIZE=20 make bench for a smoke run (default 2000 cases per implementation and database).
+bench: install
+	npx tsx bench/run.ts
 
 clean:
 	rm -rf dist data .tmp

@@ -1,0 +1,107 @@
+/**
+ * Where the transition benchmarks run: a SQLite file in a temp folder (synchronous FULL or
+ * NORMAL), or a fresh schema on PostgreSQL that is dropped afterwards. Each `open()` gives a
+ * new, migrated, empty database, so every implementation measured starts from the same state.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory from 'knex';
+import { openDatabase, type Database } from '../storage/database.js';
+
+/** The PostgreSQL the benchmark uses when it can reach it (the tests' default). */
+export const benchPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+/** Where a store lives, for baselines that bypass knex and talk to the database directly. */
+export type StoreLocation = { dialect: 'sqlite'; file: string; synchronous: SqliteSynchronous } | { dialect: 'postgres'; url: string; schema: string };
+
+/** A fresh migrated database and a scratch folder (for uploaded files); `dispose` removes both. */
+export interface BenchStore {
+  db: Database;
+  location: StoreLocation;
+  scratchDir: string;
+  dispose(): Promise<void>;
+}
+
+export interface BenchTarget {
+  /** Short name used in the report, e.g. `SQLite synchronous=FULL`. */
+  label: string;
+  open(): Promise<BenchStore>;
+}
+
+/** A SQLite file in a new temp folder, WAL, with the given `synchronous`. */
+export function sqliteTarget(synchronous: SqliteSynchronous): BenchTarget {
+  return {
+    label: `SQLite (file, WAL, synchronous=${synchronous})`,
+    async open() {
+      const scratchDir = await mkdtemp(join(tmpdir(), 'ipsp-bench-'));
+      const file = join(scratchDir, 'bench.sqlite');
+      const db = await openDatabase({ sqliteFile: file, synchronous });
+      await db.migrate();
+      let isOpen = true;
+      return {
+        db: closeOnce(db, () => (isOpen = false)),
+        location: { dialect: 'sqlite', file, synchronous },
+        scratchDir,
+        async dispose() {
+          if (isOpen) await db.close();
+          await rm(scratchDir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+/** A new schema `ipsp_bench_…` on `url`, dropped with everything in it on dispose. */
+export function postgresTarget(url: string): BenchTarget {
+  return {
+    label: 'PostgreSQL (fresh schema)',
+    async open() {
+      const schema = `ipsp_bench_${randomBytes(6).toString('hex')}`;
+      const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
+      await admin.raw('create schema ??', [schema]);
+      const scratchDir = await mkdtemp(join(tmpdir(), 'ipsp-bench-'));
+      const db = await openDatabase({ url, searchPath: schema });
+      await db.migrate();
+      let isOpen = true;
+      return {
+        db: closeOnce(db, () => (isOpen = false)),
+        location: { dialect: 'postgres', url, schema },
+        scratchDir,
+        async dispose() {
+          if (isOpen) await db.close();
+          await admin.raw('drop schema ?? cascade', [schema]);
+          await admin.destroy();
+          await rm(scratchDir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+/** The database, remembering when a baseline closed it early (to hand the file to another driver). */
+function closeOnce(db: Database, onClose: () => void): Database {
+  return {
+    ...db,
+    close: async () => {
+      onClose();
+      await db.close();
+    },
+  };
+}
+
+/** Why PostgreSQL at `url` cannot be used, or undefined when it answers. */
+export async function postgresUnreachable(url: string): Promise<string | undefined> {
+  const probe = knexFactory({ client: 'pg', connection: { connectionString: url, connectionTimeoutMillis: 3000 }, pool: { min: 0, max: 1 } });
+  try {
+    await probe.raw('select 1');
+    return undefined;
+  } catch (error) {
+    return `${url.replace(/:[^:@/]*@/, ':***@')}: ${(error as Error).message || String(error)}`;
+  } finally {
+    await probe.destroy();
+  }
+}

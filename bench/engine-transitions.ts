@@ -1,0 +1,94 @@
+/**
+ * Benchmark 2/3, the engine side: a server's Services in-process (as `serve` builds them) on a
+ * fresh database seeded with the province library and the demo city, then N cases of
+ * 知识产权政策咨询 taken through start (create + submit + one-time notice), resubmit
+ * (materials still missing: back to 补正材料 with a new notice) and withdraw, one transaction each.
+ */
+import { join } from 'node:path';
+import type { Actor } from '../engine/runtime/case.js';
+import { seedDemo, silentReporter } from '../server/cli/seed-demo.js';
+import { loadConfig } from '../server/config.js';
+import { loadCalendars } from '../server/definition-files.js';
+import { actOnCase, startCase } from '../server/operations/cases.js';
+import { createServices, type Services } from '../server/services.js';
+import type { BenchStore } from './bench-targets.js';
+import { timeSeries, type Timing } from './stats.js';
+import { countRows, phases, samplePayload, shapeBetween, type Phase, type WritePlan } from './write-plan.js';
+
+/** The item every benchmark case is of: a public item whose form needs no uploads to submit. */
+export const benchItemId = 'ip-policy-consulting';
+
+/** Valid form data of the item (as the worker delivery test submits it), with no materials. */
+export const consultationData = {
+  applicantType: 'organization',
+  applicantName: '绵阳示例科技有限公司',
+  certificateNo: '91350100M000100Y43',
+  subject: '政策咨询',
+  description: '咨询知识产权资助政策的申报条件和材料。',
+  isAgent: false,
+  contactName: '张三',
+  contactPhone: '13800138000',
+};
+
+/** The demo applicant 张三 of 绵阳, as a session would present them. */
+const applicant: Actor = { id: 'demo-zhangsan', roles: ['applicant'], platformId: 'mianyang', name: '张三' };
+
+/** A Monday that is a working day in the shipped 2026 calendar; fixed so every run numbers cases alike. */
+const benchNow = new Date('2026-09-21T01:00:00.000Z');
+
+export interface EngineResult {
+  timings: Record<Phase, Timing>;
+  /** What the engine wrote per transition, and sample payloads: the baselines' plan. */
+  plan: WritePlan;
+  casesWritten: number;
+  casesWithdrawn: number;
+}
+
+/** Services over `store` as the server builds them, seeded like `make run`. */
+export async function openBenchServices(store: BenchStore): Promise<Services> {
+  const config = { ...loadConfig({}), filesDir: join(store.scratchDir, 'files') };
+  const services = createServices({ db: store.db, config, calendars: await loadCalendars(), now: () => benchNow });
+  await seedDemo(services, silentReporter);
+  return services;
+}
+
+/**
+ * Takes `size` cases through start, resubmit and withdraw; times each transition.
+ *
+ * @example const result = await benchEngineTransitions(store, 2000); result.timings.start.perSecond
+ */
+export async function benchEngineTransitions(store: BenchStore, size: number): Promise<EngineResult> {
+  const services = await openBenchServices(store);
+  const knex = store.db.knex;
+  const cases: Array<{ id: string; version: number }> = [];
+  const act = (action: string) => async (index: number) => {
+    const kase = cases[index]!;
+    const next = await actOnCase(services, applicant, kase.id, { action, version: kase.version });
+    cases[index] = { id: next.id, version: next.version };
+  };
+  const runs: Record<Phase, (index: number) => Promise<unknown>> = {
+    start: async () => {
+      const kase = await startCase(services, applicant, { itemId: benchItemId, data: consultationData });
+      cases.push({ id: kase.id, version: kase.version });
+    },
+    resubmit: act('resubmit'),
+    withdraw: act('withdraw'),
+  };
+  const timings = {} as Record<Phase, Timing>;
+  const shapes = {} as WritePlan['shapes'];
+  for (const phase of phases) {
+    const before = await countRows(knex);
+    timings[phase] = await timeSeries(size, runs[phase]);
+    shapes[phase] = shapeBetween(before, await countRows(knex), size);
+  }
+  const first = cases[0];
+  if (first === undefined) throw new RangeError('benchEngineTransitions needs a size of at least 1.');
+  const counted = await knex('cases').where({ item_id: benchItemId }).select('status').count({ n: '*' }).groupBy('status');
+  const byStatus = new Map(counted.map((row: Record<string, unknown>) => [String(row.status), Number(row.n)]));
+  return {
+    timings,
+    plan: { size, shapes, payload: await samplePayload(knex, first.id) },
+    casesWritten: [...byStatus.values()].reduce((sum, n) => sum + n, 0),
+    casesWithdrawn: byStatus.get('withdrawn') ?? 0,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Benchmarks 2 and 3: on one database target, the engine's transitions and the two baselines
+ * (thin knex, raw driver), each on its own fresh database so none inherits another's rows.
+ */
+import { insertPlatform } from '../storage/platforms.js';
+import { runBaseline, type BaselineWriter } from './baseline-driver.js';
+import { knexWriter } from './baseline-knex.js';
+import { pgWriter } from './baseline-pg.js';
+import { baselineNow, baselinePlatformId } from './baseline-rows.js';
+import { sqliteWriter } from './baseline-sqlite.js';
+import type { BenchStore, BenchTarget } from './bench-targets.js';
+import { benchEngineTransitions } from './engine-transitions.js';
+import type { Timing } from './stats.js';
+import type { Phase, WriteShape } from './write-plan.js';
+
+export type ImplementationName = 'engine' | 'thin-knex' | 'raw';
+
+export interface ImplementationResult {
+  name: ImplementationName;
+  /** What it is, for the report: `ipsp startCase/actOnCase`, `knex`, `better-sqlite3` … */
+  label: string;
+  timings: Record<Phase, Timing>;
+  casesWritten: number;
+  casesWithdrawn: number;
+}
+
+export interface TransitionsResult {
+  target: string;
+  size: number;
+  /** Rows the engine wrote per transition besides the case row, which every baseline writes too. */
+  shapes: Record<Phase, WriteShape>;
+  implementations: ImplementationResult[];
+}
+
+async function withStore<T>(target: BenchTarget, work: (store: BenchStore) => Promise<T>): Promise<T> {
+  const store = await target.open();
+  try {
+    return await work(store);
+  } finally {
+    await store.dispose();
+  }
+}
+
+async function addBaselinePlatform(store: BenchStore): Promise<void> {
+  await insertPlatform(store.db.knex, { id: baselinePlatformId, parentId: null, level: 'city', title: '基准测试平台', body: {}, createdAt: baselineNow });
+}
+
+/** The raw driver on the store's database; on SQLite the knex handle is closed first so one connection writes. */
+async function rawWriter(store: BenchStore): Promise<{ label: string; writer: BaselineWriter }> {
+  const location = store.location;
+  if (location.dialect === 'sqlite') {
+    await store.db.close();
+    return { label: 'better-sqlite3 prepared statements', writer: sqliteWriter(location) };
+  }
+  return { label: 'pg client, named prepared statements', writer: await pgWriter(location) };
+}
+
+/**
+ * Engine, thin knex and raw driver on `target`, `size` cases each.
+ *
+ * @example const result = await benchTransitions(sqliteTarget('FULL'), 2000);
+ */
+export async function benchTransitions(target: BenchTarget, size: number): Promise<TransitionsResult> {
+  const engine = await withStore(target, (store) => benchEngineTransitions(store, size));
+  const thin = await withStore(target, async (store) => {
+    await addBaselinePlatform(store);
+    return runBaseline(knexWriter(store.db), engine.plan);
+  });
+  const raw = await withStore(target, async (store) => {
+    await addBaselinePlatform(store);
+    const { label, writer } = await rawWriter(store);
+    return { label, ...(await runBaseline(writer, engine.plan)) };
+  });
+  return {
+    target: target.label,
+    size,
+    shapes: engine.plan.shapes,
+    implementations: [
+      { name: 'engine', label: 'startCase / actOnCase (decide + applyDecision)', ...pickCounts(engine) },
+      { name: 'thin-knex', label: 'knex query builder, same rows', ...pickCounts(thin) },
+      { name: 'raw', label: raw.label, ...pickCounts(raw) },
+    ],
+  };
+}
+
+function pickCounts(result: { timings: Record<Phase, Timing>; casesWritten: number; casesWithdrawn: number }) {
+  return { timings: result.timings, casesWritten: result.casesWritten, casesWithdrawn: result.casesWithdrawn };
+}
