@@ -1,15 +1,17 @@
 /**
  * The raw PostgreSQL baseline: one `pg` client, named (server-side prepared) statements, a
- * BEGIN … COMMIT per transition. The floor on PostgreSQL, as better-sqlite3 is on SQLite.
+ * BEGIN … COMMIT per transition, one multi-row INSERT per table as thin knex sends them. The
+ * floor on PostgreSQL, as better-sqlite3 is on SQLite.
  */
 import pg from 'pg';
 import { staleBaselineCase, type BaselineWriter } from './baseline-driver.js';
-import { baselineNow, baselinePlatformId, type BaselineRows } from './baseline-rows.js';
+import { baselineNow, baselinePlatformId, type BaselineOp, type BaselineRows } from './baseline-rows.js';
 
-/** `INSERT INTO table (a, b) VALUES ($1, $2)` and the row's values in that order. */
-function positionalInsert(table: string, row: Record<string, unknown>): { text: string; values: unknown[] } {
-  const columns = Object.keys(row);
-  return { text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, values: Object.values(row) };
+/** `INSERT INTO table (a, b) VALUES ($1, $2), ($3, $4)` for rows of the same columns, and their values in that order. */
+function multiRowInsert(table: string, rows: Array<Record<string, unknown>>): { text: string; values: unknown[] } {
+  const columns = Object.keys(rows[0] ?? {});
+  const tuples = rows.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+  return { text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values: rows.flatMap((row) => Object.values(row)) };
 }
 
 /** Connects to `url` in `schema` and writes with prepared statements. */
@@ -17,17 +19,18 @@ export async function pgWriter(input: { url: string; schema: string }): Promise<
   const client = new pg.Client({ connectionString: input.url });
   await client.connect();
   await client.query(`SET search_path TO "${input.schema.replaceAll('"', '""')}"`);
-  const insert = async (table: string, row: Record<string, unknown>) => {
-    await client.query({ name: `bench-insert-${table}`, ...positionalInsert(table, row) });
+  /** One statement per table and row count (as the thin-knex baseline sends), prepared once per shape. */
+  const insert = async (table: string, rows: Array<Record<string, unknown>>) => {
+    if (rows.length > 0) await client.query({ name: `bench-insert-${table}-${rows.length}`, ...multiRowInsert(table, rows) });
   };
-  const writeRows = async (rows: BaselineRows, op: Parameters<BaselineWriter['write']>[1]) => {
+  const writeRows = async (rows: BaselineRows, op: BaselineOp) => {
     if (op.phase === 'start') {
       await client.query({
         name: 'bench-counter',
         text: 'INSERT INTO case_numbers (platform_id, day, seq) VALUES ($1, $2, 1) ON CONFLICT (platform_id, day) DO UPDATE SET seq = case_numbers.seq + 1',
         values: [baselinePlatformId, baselineNow.slice(0, 10)],
       });
-      await insert('cases', { ...rows.caseRow });
+      await insert('cases', [{ ...rows.caseRow }]);
     } else {
       const { step, status, version, body, updated_at, id } = rows.caseRow;
       const result = await client.query({
@@ -37,8 +40,8 @@ export async function pgWriter(input: { url: string; schema: string }): Promise<
       });
       if (result.rowCount !== 1) throw staleBaselineCase(op);
     }
-    for (const row of rows.events) await insert('case_events', row);
-    for (const row of rows.outbox) await insert('outbox', row);
+    await insert('case_events', rows.events);
+    await insert('outbox', rows.outbox);
   };
   return {
     async write(rows, op) {
