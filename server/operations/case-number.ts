@@ -8,10 +8,15 @@ import type { ServiceItem } from '../../engine/kinds/service-item.js';
 /** 行使层级 digit by platform level: 2 province, 3 city, 4 county, park and workstation. */
 const levelDigit: Record<Platform['level'], string> = { province: '2', city: '3', county: '4', park: '4', workstation: '4' };
 
-/** The item's 实施编码, or one composed from the platform's body and the item's basic code. */
+/**
+ * The 实施编码 of an item where this platform implements it: the platform's own body (USCC) and
+ * level, then the item's 12-digit basic code (基本编码). The same province item therefore gets a
+ * different implementation code on each platform, so case numbers never collide across
+ * platforms although each platform counts its own daily sequence.
+ */
 export function implementationCode(item: ServiceItem, platform: Platform): string {
-  if (item.code?.implementation) return item.code.implementation;
-  return `${platform.organization.uscc}${levelDigit[platform.level]}${item.code?.basic ?? '000000000000'}`;
+  const basic = item.code?.basic ?? item.code?.implementation?.slice(19) ?? '000000000000';
+  return `${platform.organization.uscc}${levelDigit[platform.level]}${basic}`;
 }
 
 /** @example caseNumber({ code: '12510000MB0000027B2512199001000', day: '2026-01-05', sequence: 7 }) → '…202601050007' */

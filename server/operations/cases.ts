@@ -64,18 +64,6 @@ async function attachFiles(tx: Knex.Transaction, caseId: string, files: Record<s
   }
 }
 
-/**
- * The platform's next case number of the day that no case holds yet. Platforms implementing
- * an item under the same implementation code (a province item adopted by several cities) share
- * the number's prefix but count separately, so numbers another platform took are skipped.
- */
-async function freeCaseNumber(tx: Knex.Transaction, input: { platformId: string; code: string; day: string }): Promise<string> {
-  for (;;) {
-    const number = caseNumber({ code: input.code, day: input.day, sequence: await nextCaseSequence(tx, input.platformId, input.day) });
-    if (!(await tx('cases').where({ number }).first('id'))) return number;
-  }
-}
-
 /** Starts a case of an item on the actor's platform and (by default) submits it. */
 export async function startCase(services: Services, actor: Actor, input: StartCaseInput): Promise<Case> {
   if (!actor.roles.includes('applicant')) {
@@ -91,7 +79,7 @@ export async function startCase(services: Services, actor: Actor, input: StartCa
     const command: Command = {
       type: 'create',
       caseId: services.newId(),
-      number: await freeCaseNumber(tx, { platformId: actor.platformId, code, day }),
+      number: caseNumber({ code, day, sequence: await nextCaseSequence(tx, actor.platformId, day) }),
       data: input.data,
       ...(input.files ? { files: input.files } : {}),
       ...(action ? { action } : {}),

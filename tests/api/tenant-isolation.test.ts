@@ -152,14 +152,17 @@ forEachDatabase('tenant isolation', (target) => {
   });
 
   describe('numbers shared between platforms', () => {
-    it('given 绵阳 took today\'s first numbers under an implementation code, when 德阳 applies under the same code, then its case gets a free number', async () => {
+    it('given 绵阳 took today\'s first numbers of a province item, when 德阳 applies for the same item, then its number carries 德阳\'s own implementation code', async () => {
       const lisi = clients.get('lisi, another 绵阳 applicant') as ApiClient;
       const applicant = clients.get('a 德阳 applicant') as ApiClient;
       const mianyang = await lisi.post('/api/cases', { item: 'ip-policy-consulting', data: zhangsanData, action: null });
       const deyang = await applicant.post('/api/cases', { item: 'ip-policy-consulting', data: zhangsanData, action: null });
       expect(mianyang.status, describeAnswer(mianyang)).to.equal(201);
       expect(deyang.status, describeAnswer(deyang)).to.equal(201);
-      expect(deyang.body.number.slice(0, -4)).to.equal(mianyang.body.number.slice(0, -4));
+      // 实施编码 = the implementing body's USCC + level + the item's basic code: same item, other body.
+      expect(deyang.body.number.slice(0, 18)).to.equal('12510600MB0000005X');
+      expect(mianyang.body.number.slice(0, 18)).to.equal('12510700MB0000008G');
+      expect(deyang.body.number.slice(19, 31)).to.equal(mianyang.body.number.slice(19, 31));
       expect(deyang.body.number).not.to.be.oneOf([mianyang.body.number, objects.caseNumber, objects.closedCaseNumber]);
     });
   });
