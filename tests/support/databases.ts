@@ -26,27 +26,35 @@ export interface DatabaseTarget {
   createStore(options?: { isMigrated?: boolean }): Promise<TestStore>;
 }
 
+/** A store over handles opened by `open`; `cleanup` removes the database after they close. */
+async function storeOf(input: { open: () => Promise<Database>; cleanup: () => Promise<void>; isMigrated?: boolean }): Promise<TestStore> {
+  const handles: Database[] = [];
+  const open = async () => {
+    const db = await input.open();
+    handles.push(db);
+    return db;
+  };
+  const db = await open();
+  if (input.isMigrated !== false) await db.migrate();
+  return {
+    db,
+    openAnother: open,
+    async dispose() {
+      await Promise.all(handles.map((h) => h.close()));
+      await input.cleanup();
+    },
+  };
+}
+
 const sqlite: DatabaseTarget = {
   dialect: 'sqlite',
   async createStore(options = {}) {
     const dir = await mkdtemp(join(tmpdir(), 'ipsp-test-'));
-    const file = join(dir, 'test.sqlite');
-    const handles: Database[] = [];
-    const open = async () => {
-      const db = await openDatabase({ sqliteFile: file });
-      handles.push(db);
-      return db;
-    };
-    const db = await open();
-    if (options.isMigrated !== false) await db.migrate();
-    return {
-      db,
-      openAnother: open,
-      async dispose() {
-        await Promise.all(handles.map((h) => h.close()));
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
+    return storeOf({
+      open: () => openDatabase({ sqliteFile: join(dir, 'test.sqlite') }),
+      cleanup: () => rm(dir, { recursive: true, force: true }),
+      ...options,
+    });
   },
 };
 
@@ -56,23 +64,14 @@ const postgres: DatabaseTarget = {
     const schema = `ipsp_t_${randomBytes(6).toString('hex')}`;
     const admin = knexFactory({ client: 'pg', connection: postgresUrl, pool: { min: 0, max: 1 } });
     await admin.raw('create schema ??', [schema]);
-    const handles: Database[] = [];
-    const open = async () => {
-      const db = await openDatabase({ url: postgresUrl, searchPath: schema });
-      handles.push(db);
-      return db;
-    };
-    const db = await open();
-    if (options.isMigrated !== false) await db.migrate();
-    return {
-      db,
-      openAnother: open,
-      async dispose() {
-        await Promise.all(handles.map((h) => h.close()));
+    return storeOf({
+      open: () => openDatabase({ url: postgresUrl, searchPath: schema }),
+      async cleanup() {
         await admin.raw('drop schema ?? cascade', [schema]);
         await admin.destroy();
       },
-    };
+      ...options,
+    });
   },
 };
 
