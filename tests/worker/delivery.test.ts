@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { SMTPServer } from 'smtp-server';
 import { runWorkerOnce } from '../../server/worker/worker.js';
 import { listNotices } from '../../storage/outbox.js';
+import { consultationData } from '../fixtures/form-data.js';
 import { forEachDatabase, type TestStore } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -44,16 +45,7 @@ async function startGateway(received: unknown[], status: () => number): Promise<
   return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/sms` };
 }
 
-const consultation = {
-  applicantType: 'organization',
-  applicantName: '绵阳示例科技有限公司',
-  certificateNo: '91350100M000100Y43',
-  subject: '政策咨询',
-  description: '咨询知识产权资助政策的申报条件和材料。',
-  isAgent: false,
-  contactName: '张三',
-  contactPhone: '13800138000',
-};
+const consultation = consultationData();
 
 forEachDatabase('worker delivers notices over real channels', (target) => {
   let store: TestStore;

@@ -28,29 +28,9 @@ export function tinyPdf(name: string): UploadFile {
   return { name, content: new TextEncoder().encode(text), type: 'application/pdf' };
 }
 
-/** Form data of an agent's application for a pledge registration (委托代理人办理). */
-export function pledgeData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    pledgorType: 'organization',
-    pledgorName: '绵阳某某科技有限公司',
-    pledgorCertificateNo: '12510700MB0000008G',
-    pledgeeName: '某银行绵阳分行',
-    pledgeeUscc: '12510000MB0000027B',
-    patentNumbers: ['ZL202310123456.7'],
-    debtAmount: 1000000,
-    debtStartDate: '2026-09-01',
-    debtEndDate: '2027-08-31',
-    contractSignDate: '2026-09-10',
-    hasValuationReport: false,
-    isAgent: true,
-    agentName: '赵六',
-    agentIdNumber: '11010519491231002X',
-    agentPhone: '13800000000',
-    contactName: '张三',
-    contactPhone: '13900000000',
-    ...overrides,
-  };
-}
+import { pledgeData } from '../../fixtures/form-data.js';
+
+export { pledgeData };
 
 /** The files of an agent's application; the agent's identity paper only when asked for. */
 export function pledgeFiles(options: { hasAgentIdentity: boolean }): Record<string, UploadFile[]> {

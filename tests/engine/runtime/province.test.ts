@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { decide } from '../../../engine/runtime/decide.js';
 import type { Decision, NoticeOutcome, TaskOpenOutcome } from '../../../engine/runtime/decision.js';
 import { provinceBundle } from '../../fixtures/bundles/province.js';
+import { pledgeData } from '../../fixtures/form-data.js';
 import { applicant, contextAt, file, staff } from './harness.js';
 import { step } from './scenario.js';
 
@@ -9,25 +10,7 @@ const bundle = provinceBundle('patent-pledge-registration');
 const at = (now: string, actor = applicant) => contextAt(now, actor, bundle);
 const notices = (decision: Extract<Decision, { ok: true }>) => decision.outcomes.filter((o): o is NoticeOutcome => o.type === 'notice');
 
-const data = {
-  pledgorType: 'organization',
-  pledgorName: '绵阳某某科技有限公司',
-  pledgorCertificateNo: '12510700MB0000008G',
-  pledgeeName: '某银行绵阳分行',
-  pledgeeUscc: '12510000MB0000027B',
-  patentNumbers: ['ZL202310123456.7'],
-  debtAmount: 1000000,
-  debtStartDate: '2026-09-01',
-  debtEndDate: '2027-08-31',
-  contractSignDate: '2026-09-10',
-  hasValuationReport: false,
-  isAgent: true,
-  agentName: '赵六',
-  agentIdNumber: '11010519491231002X',
-  agentPhone: '13800000000',
-  contactName: '张三',
-  contactPhone: '13900000000',
-};
+const data = pledgeData();
 
 /** Rows of the first table in an html notice, as plain cell texts. */
 function tableRows(html: string): string[][] {
