@@ -5,6 +5,7 @@
  */
 import { expect } from 'chai';
 import type { ApiClient, ApiResponse, UploadFile } from '../../support/api-client.js';
+import { pledgeData } from '../../fixtures/form-data.js';
 
 export const PLEDGE_ITEM = 'patent-pledge-registration';
 
@@ -27,8 +28,6 @@ export function tinyPdf(name: string): UploadFile {
   text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return { name, content: new TextEncoder().encode(text), type: 'application/pdf' };
 }
-
-import { pledgeData } from '../../fixtures/form-data.js';
 
 export { pledgeData };
 
