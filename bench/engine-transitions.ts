@@ -14,21 +14,11 @@ import { createServices, type Services } from '../server/services.js';
 import type { BenchStore } from './bench-targets.js';
 import { timeSeries, type Timing } from './stats.js';
 import { countRows, phases, samplePayload, shapeBetween, type Phase, type WritePlan } from './write-plan.js';
+import { consultationData } from '../tests/fixtures/form-data.js';
 
 /** The item every benchmark case is of: a public item whose form needs no uploads to submit. */
 export const benchItemId = 'ip-policy-consulting';
 
-/** Valid form data of the item (as the worker delivery test submits it), with no materials. */
-export const consultationData = {
-  applicantType: 'organization',
-  applicantName: '绵阳示例科技有限公司',
-  certificateNo: '91350100M000100Y43',
-  subject: '政策咨询',
-  description: '咨询知识产权资助政策的申报条件和材料。',
-  isAgent: false,
-  contactName: '张三',
-  contactPhone: '13800138000',
-};
 
 /** The demo applicant 张三 of 绵阳, as a session would present them. */
 const applicant: Actor = { id: 'demo-zhangsan', roles: ['applicant'], platformId: 'mianyang', name: '张三' };
@@ -68,7 +58,7 @@ export async function benchEngineTransitions(store: BenchStore, size: number): P
   };
   const runs: Record<Phase, (index: number) => Promise<unknown>> = {
     start: async () => {
-      const kase = await startCase(services, applicant, { itemId: benchItemId, data: consultationData });
+      const kase = await startCase(services, applicant, { itemId: benchItemId, data: consultationData() });
       cases.push({ id: kase.id, version: kase.version });
     },
     resubmit: act('resubmit'),
