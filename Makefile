@@ -37,7 +37,7 @@ test: install
 	npm run --silent check:schemas
 	npm run --silent typecheck
 	@bash tools/ensure-postgres.sh || true
-	npx mocha
+	npx mocha 'tests/**/*.test.ts'
 
 # SIZE=20 make bench for a smoke run (default 2000 cases per implementation and database).
 bench: install
