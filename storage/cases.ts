@@ -5,17 +5,9 @@
 import type { Knex } from 'knex';
 import type { Case, CaseStatus } from '../engine/runtime/case.js';
 import { readInstant, readJson, writeInstant, writeJson } from './columns.js';
+import { nextDueAt } from '../engine/runtime/clocks.js';
 
 type Db = Knex | Knex.Transaction;
-
-/** The earliest due date among the case's running clocks: what "overdue" inboxes sort on. */
-export function nextDueAt(kase: Case): string | null {
-  const due = Object.values(kase.clocks)
-    .filter((clock) => clock.status === 'running')
-    .map((clock) => writeInstant(clock.dueAt))
-    .sort();
-  return due[0] ?? null;
-}
 
 function columns(kase: Case, version: number) {
   return {
@@ -27,7 +19,7 @@ function columns(kase: Case, version: number) {
     step: kase.step,
     status: kase.status,
     assignee_id: kase.assigneeId ?? null,
-    due_at: nextDueAt(kase),
+    due_at: writeInstant(nextDueAt(kase)),
     version,
     body: writeJson({ ...kase, version }),
     created_at: writeInstant(kase.createdAt),

@@ -7,13 +7,22 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Limit } from '../kinds/common.js';
 import type { LimitSource } from '../kinds/workflow.js';
 import type { Bundle } from './bundle.js';
-import type { Clock } from './case.js';
+import type { Case, Clock } from './case.js';
 import type { Draft } from './draft.js';
 import { record } from './draft.js';
 
 const STEP_CLOCK_PREFIX = 'step:';
 
 /** The name of a step's own clock: `step:<stepName>`. */
+/** The earliest due date among the case's running clocks: what inboxes sort and warn on. */
+export function nextDueAt(kase: Case): string | null {
+  const due = Object.values(kase.clocks)
+    .filter((clock) => clock.status === 'running')
+    .map((clock) => clock.dueAt)
+    .sort();
+  return due[0] ?? null;
+}
+
 export function stepClockName(step: string): string {
   return `${STEP_CLOCK_PREFIX}${step}`;
 }

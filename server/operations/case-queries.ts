@@ -4,6 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Actor, Case, CaseStatus } from '../../engine/runtime/case.js';
+import { nextDueAt } from '../../engine/runtime/clocks.js';
 import { listEvents } from '../../storage/case-events.js';
 import { listCases } from '../../storage/cases.js';
 import { getCase } from '../../storage/cases.js';
@@ -24,7 +25,6 @@ export interface CaseListQuery {
 }
 
 export function summarizeCase(kase: Case) {
-  const due = Object.values(kase.clocks).filter((c) => c.status === 'running').map((c) => c.dueAt).sort()[0];
   return {
     id: kase.id,
     number: kase.number,
@@ -33,7 +33,7 @@ export function summarizeCase(kase: Case) {
     step: kase.step,
     applicantId: kase.applicantId,
     assigneeId: kase.assigneeId ?? null,
-    dueAt: due ?? null,
+    dueAt: nextDueAt(kase),
     version: kase.version,
     createdAt: kase.createdAt,
     updatedAt: kase.updatedAt,

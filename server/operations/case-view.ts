@@ -6,6 +6,7 @@ import { evaluateChecklist } from '../../engine/checklist/index.js';
 import { textOf } from '../../engine/text.js';
 import type { Actor, Case } from '../../engine/runtime/case.js';
 import { effectiveRoles } from '../../engine/runtime/rule-context.js';
+import { nextDueAt } from '../../engine/runtime/clocks.js';
 import type { Bundle } from '../../engine/runtime/bundle.js';
 import { listFiles } from '../../storage/files.js';
 import type { Services } from '../services.js';
@@ -38,14 +39,6 @@ export interface CaseView {
     files: Array<{ id: string; name: string; size: number; mediaType: string }>;
   }>;
   actions: Array<{ name: string; title: string; requires: string[]; acceptsMaterials: boolean; acceptsVerdicts: boolean; isEvaluation: boolean }>;
-}
-
-function runningDueAt(kase: Case): string | null {
-  const due = Object.values(kase.clocks)
-    .filter((clock) => clock.status === 'running')
-    .map((clock) => clock.dueAt)
-    .sort();
-  return due[0] ?? null;
 }
 
 function actionsFor(actor: Actor, kase: Case, bundle: Bundle): CaseView['actions'] {
@@ -81,7 +74,7 @@ export async function viewCase(services: Services, actor: Actor, kase: Case): Pr
     stepTitle: step ? textOf(step.title) : kase.step,
     stage: step?.stage ?? null,
     version: kase.version,
-    dueAt: runningDueAt(kase),
+    dueAt: nextDueAt(kase),
     createdAt: kase.createdAt,
     updatedAt: kase.updatedAt,
     data: kase.data,
