@@ -8,7 +8,7 @@ import { Failure } from './http/failure.js';
 import { sendProblem } from './http/problem-response.js';
 import { mountRoutes } from './http/router.js';
 import { DatabaseSessionStore } from './http/session-store.js';
-import { actorOf, sessionUser } from './operations/sign-in.js';
+import { actorFromUser, sessionUser } from './operations/sign-in.js';
 import { routes } from './routes/index.js';
 import type { Services } from './services.js';
 import { designerDir } from './paths.js';
@@ -43,7 +43,7 @@ export function createApp(services: Services): Express {
       const signedInAt = req.session.signedInAt ? Date.parse(req.session.signedInAt) : NaN;
       const isExpired = Number.isFinite(signedInAt) && services.now().getTime() - signedInAt > config.sessionAbsoluteHours * 3600_000;
       const user = isExpired ? undefined : await sessionUser(services, req.session.userId);
-      if (user) req.actor = actorOf(user);
+      if (user) req.actor = actorFromUser(user);
       else if (req.session.userId) delete req.session.userId;
       next();
     } catch (error) {

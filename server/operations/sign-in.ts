@@ -8,7 +8,7 @@ import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
 import { verifyPassword } from './passwords.js';
 
-export function actorOf(user: UserRecord): Actor {
+export function actorFromUser(user: UserRecord): Actor {
   return { id: user.id, roles: user.roles, platformId: user.platformId, name: user.displayName };
 }
 
