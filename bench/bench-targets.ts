@@ -93,15 +93,4 @@ function closeOnce(db: Database, onClose: () => void): Database {
   };
 }
 
-/** Why PostgreSQL at `url` cannot be used, or undefined when it answers. */
-export async function postgresUnreachable(url: string): Promise<string | undefined> {
-  const probe = knexFactory({ client: 'pg', connection: { connectionString: url, connectionTimeoutMillis: 3000 }, pool: { min: 0, max: 1 } });
-  try {
-    await probe.raw('select 1');
-    return undefined;
-  } catch (error) {
-    return `${url.replace(/:[^:@/]*@/, ':***@')}: ${(error as Error).message || String(error)}`;
-  } finally {
-    await probe.destroy();
-  }
-}
+export { postgresUnreachable } from '../storage/postgres-probe.js';

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
 import { openDatabase, type Database } from '../../storage/database.js';
+import { postgresUnreachable } from '../../storage/postgres-probe.js';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const isPostgresRequired = process.env.IPSP_REQUIRE_PG === '1';
@@ -75,19 +76,7 @@ const postgres: DatabaseTarget = {
   },
 };
 
-async function postgresUnreachable(): Promise<string | undefined> {
-  const probe = knexFactory({ client: 'pg', connection: { connectionString: postgresUrl, connectionTimeoutMillis: 3000 }, pool: { min: 0, max: 1 } });
-  try {
-    await probe.raw('select 1');
-    return undefined;
-  } catch (error) {
-    return `${postgresUrl.replace(/:[^:@/]*@/, ':***@')}: ${(error as Error).message || String(error)}`;
-  } finally {
-    await probe.destroy();
-  }
-}
-
-const unreachable = await postgresUnreachable();
+const unreachable = await postgresUnreachable(postgresUrl);
 
 /**
  * Declares `suite` once per database: `describe('<title> [sqlite]')` and `[postgres]`.
