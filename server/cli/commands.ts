@@ -2,14 +2,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadDefinitions } from '../../engine/load/index.js';
-import { listDefinitions } from '../../storage/definitions.js';
 import { openDatabase } from '../../storage/database.js';
 import { createApp } from '../app.js';
 import { openServices } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { readDefinitionFiles } from '../definition-files.js';
 import { importDefinitions } from '../operations/import-definitions.js';
-import { nearestRecords, visibleDefinitions } from '../operations/visible-definitions.js';
+import { visibleDefinitions } from '../operations/visible-definitions.js';
 import { startWorker } from '../worker/worker.js';
 import { demoLogins, seedDemo } from './seed-demo.js';
 
@@ -68,8 +67,7 @@ const exportCommand: Command = async ({ args, platform }) => {
   if (!args[0] || !platform) throw new Error('usage: ipsp export <dir> --platform <id>');
   const services = await openServices(loadConfig());
   try {
-    const { lineage } = await visibleDefinitions(services, platform);
-    const records = nearestRecords(await listDefinitions(services.db.knex, { platformIds: lineage, status: 'published' }), lineage);
+    const { records } = await visibleDefinitions(services, platform);
     let done = 0;
     for (const record of records.values()) {
       const dir = join(args[0], record.kind);

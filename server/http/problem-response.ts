@@ -13,7 +13,7 @@ const statusByCode: Array<[RegExp, number]> = [
   [/not-found$/, 404],
   [/^case\.version-conflict$/, 409],
   [/^case\.closed$/, 409],
-  [/^definition\.not-draft$|^definition\.no-drafts$/, 409],
+  [/^definition\.no-drafts$/, 409],
   [/^request\./, 400],
   [/^payload\.too-large$|^material\.file-size$|^file\.too-large$/, 413],
   [/^case\.forbidden$/, 403],

@@ -23,7 +23,6 @@ const MATERIAL_FIELD = /^materials(?:\[([A-Za-z][A-Za-z0-9_]*)\]|\.([A-Za-z][A-Z
 
 /** A file name safe to store and show: no directories, no control characters, at most 200 characters. */
 export function sanitizeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim();
   return (cleaned || 'file').slice(-200);
 }

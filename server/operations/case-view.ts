@@ -8,7 +8,6 @@ import type { Actor, Case } from '../../engine/runtime/case.js';
 import { effectiveRoles } from '../../engine/runtime/rule-context.js';
 import { nextDueAt } from '../../engine/runtime/clocks.js';
 import type { Bundle } from '../../engine/runtime/bundle.js';
-import { listFiles } from '../../storage/files.js';
 import type { Services } from '../services.js';
 import { bundleForCase } from './bundles.js';
 
@@ -61,7 +60,6 @@ export async function viewCase(services: Services, actor: Actor, kase: Case): Pr
   const bundle = await bundleForCase(services, kase);
   const step = bundle.workflow.steps[kase.step];
   const checklist = evaluateChecklist({ checklist: bundle.checklist, data: kase.data, materials: kase.materials });
-  const stored = await listFiles(services.db.knex, { caseId: kase.id });
   return {
     id: kase.id,
     number: kase.number,
@@ -86,9 +84,7 @@ export async function viewCase(services: Services, actor: Actor, kase: Case): Pr
       isRequired: m.isRequired,
       status: m.status,
       reason: m.reason ?? null,
-      files: (kase.materials[m.key]?.files ?? [])
-        .filter((f) => stored.some((s) => s.id === f.id))
-        .map((f) => ({ id: f.id, name: f.name, size: f.size, mediaType: f.mediaType })),
+      files: (kase.materials[m.key]?.files ?? []).map((f) => ({ id: f.id, name: f.name, size: f.size, mediaType: f.mediaType })),
     })),
     actions: actionsFor(actor, kase, bundle),
   };

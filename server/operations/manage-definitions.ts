@@ -16,7 +16,7 @@ import {
 } from '../../storage/definitions.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
-import { nearestRecords, recordKey, sourceOf, visibleDefinitions } from './visible-definitions.js';
+import { lineageOf, recordKey, sourceOf, visibleDefinitions } from './visible-definitions.js';
 
 export interface DefinitionSummary {
   platformId: string;
@@ -46,8 +46,7 @@ export function summarize(record: DefinitionRecord, actor: Actor): DefinitionSum
 
 /** Problems of `docs` loaded on top of what the platform already has (docs win on kind/id). */
 export async function candidateProblems(services: Services, platformId: string, docs: Array<{ file: string; doc: unknown }>): Promise<Problem[]> {
-  const { lineage } = await visibleDefinitions(services, platformId);
-  const published = nearestRecords(await listDefinitions(services.db.knex, { platformIds: lineage, status: 'published' }), lineage);
+  const { records: published } = await visibleDefinitions(services, platformId);
   const overridden = new Set(docs.map(({ doc }) => keyOfDoc(doc)));
   const base = [...published.values()]
     .filter((r) => !overridden.has(recordKey(r.kind, r.defId)))
@@ -150,7 +149,7 @@ export async function listDefinitionsFor(
   actor: Actor,
   filter: { kind?: string; status?: 'draft' | 'published' | 'retired' },
 ): Promise<DefinitionSummary[]> {
-  const { lineage } = await visibleDefinitions(services, actor.platformId);
+  const lineage = await lineageOf(services, actor.platformId);
   const own = await listDefinitions(services.db.knex, { platformIds: [actor.platformId], ...filter });
   const inherited = filter.status && filter.status !== 'published' ? [] : await listDefinitions(services.db.knex, {
     platformIds: lineage.slice(1),
@@ -166,7 +165,7 @@ export async function getDefinitionVersions(
   actor: Actor,
   input: { kind: string; id: string },
 ): Promise<Array<DefinitionSummary & { body: unknown }>> {
-  const { lineage } = await visibleDefinitions(services, actor.platformId);
+  const lineage = await lineageOf(services, actor.platformId);
   const records = await listDefinitions(services.db.knex, { platformIds: lineage, kind: input.kind });
   const visible = records.filter((r) => r.defId === input.id && (r.platformId === actor.platformId || r.status !== 'draft'));
   if (visible.length === 0) throw Failure.notFound(input.kind, input.id);

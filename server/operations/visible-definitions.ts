@@ -24,7 +24,7 @@ export const recordKey = (kind: string, id: string): string => `${kind}/${id}`;
 export const sourceOf = (r: DefinitionRecord): string => `${r.platformId}/${r.kind}/${r.defId}@${r.version}${r.status === 'draft' ? ' (draft)' : ''}`;
 
 /** The latest published record of each kind/id, nearest platform first. */
-export function nearestRecords(records: DefinitionRecord[], lineage: string[]): Map<string, DefinitionRecord> {
+function nearestRecords(records: DefinitionRecord[], lineage: string[]): Map<string, DefinitionRecord> {
   const chosen = new Map<string, DefinitionRecord>();
   for (const platformId of [...lineage].reverse()) {
     for (const record of records) {
@@ -48,10 +48,16 @@ async function fingerprint(db: Knex, lineage: string[]): Promise<string> {
   return `${lineage.join('>')}|${String(row?.n ?? 0)}|${String(row?.last ?? '')}`;
 }
 
+/** The platform and its ancestors, nearest first; an unknown platform is not found. */
+export async function lineageOf(services: Services, platformId: string): Promise<string[]> {
+  const lineage = await platformLineage(services.db.knex, platformId);
+  if (lineage.length === 0) throw Failure.notFound('Platform', platformId);
+  return lineage;
+}
+
 export async function visibleDefinitions(services: Services, platformId: string): Promise<VisibleDefinitions> {
   const db = services.db.knex;
-  const lineage = await platformLineage(db, platformId);
-  if (lineage.length === 0) throw Failure.notFound('Platform', platformId);
+  const lineage = await lineageOf(services, platformId);
   const key = await fingerprint(db, lineage);
   const cached = services.definitions.getSet(platformId, key);
   if (cached) return { ...cached, lineage };

@@ -8,9 +8,7 @@ export function inAppChannel(services: Services): DeliveryChannel {
     name: 'inApp',
     async deliver(notice) {
       if (!notice.recipientUserId) throw new ChannelError('An in-app notice needs a recipient user.', true);
-      // The message id is the outbox row id, so a redelivery after a crash cannot duplicate it.
-      const exists = await services.db.knex('messages').where({ id: notice.id }).first();
-      if (exists) return;
+      // The message id is the outbox row id: a redelivery after a crash cannot duplicate it.
       await insertMessage(services.db.knex, {
         id: notice.id,
         userId: notice.recipientUserId,
