@@ -1,8 +1,8 @@
 # Two commands do everything on a fresh machine:
 #   make run    install, build, migrate, load the province library and a demo city, serve on SQLite
 #   make test   install what the tests need and run every suite
-# Set IPSP_REQUIRE_PG=1 (CI does) to make the PostgreSQL suites fail instead of skip when
-# PostgreSQL cannot be reached.
+# Set IPSP_REQUIRE_PG=1 and IPSP_REQUIRE_BROWSER=1 (CI does) to make the PostgreSQL and browser
+# suites fail instead of skip when PostgreSQL or Chromium cannot be had.
 
 NODE_MODULES_STAMP := node_modules/.installed
 PORT ?= 3000
@@ -37,6 +37,8 @@ test: install
 	npm run --silent check:schemas
 	npm run --silent typecheck
 	@bash tools/ensure-postgres.sh || true
+	@bash tools/ensure-chromium.sh || true
+	npm run --silent build:designer
 	npx mocha 'tests/**/*.test.ts'
 
 # SIZE=20 make bench for a smoke run (default 2000 cases per implementation and database).

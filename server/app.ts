@@ -1,8 +1,10 @@
 /**
  * The HTTP application: sessions, the signed-in actor, the API routes, problem responses for
- * anything unmatched, and the front end (a placeholder until the designer lands).
+ * anything unmatched, and the built front end (dist/designer) with its client-side routes.
  */
-import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express, type Request, type Response } from 'express';
 import session from 'express-session';
 import { Failure } from './http/failure.js';
 import { sendProblem } from './http/problem-response.js';
@@ -11,8 +13,22 @@ import { DatabaseSessionStore } from './http/session-store.js';
 import { actorFromUser, sessionUser } from './operations/sign-in.js';
 import { routes } from './routes/index.js';
 import type { Services } from './services.js';
-import { designerDir } from './paths.js';
+import { designerDistDir } from './paths.js';
 
+
+const frontEndIndex = join(designerDistDir, 'index.html');
+
+/** Any other GET is a client-side route of the front end: answer its index page. */
+function frontEnd(_req: Request, res: Response): void {
+  if (existsSync(frontEndIndex)) {
+    res.sendFile(frontEndIndex, { headers: { 'cache-control': 'no-cache' } });
+    return;
+  }
+  res
+    .status(503)
+    .type('text/plain; charset=utf-8')
+    .send('前端尚未构建：请运行 make run 或 npm run build:designer。\nThe front end is not built: run `make run` or `npm run build:designer`.\n');
+}
 
 export function createApp(services: Services): Express {
   const app = express();
@@ -52,7 +68,8 @@ export function createApp(services: Services): Express {
   });
   app.use(mountRoutes(routes, services));
   app.use('/api', (req, res) => sendProblem(res, new Failure('route.not-found', `There is no API route ${req.method} ${req.path}.`)));
-  app.use(express.static(designerDir, { index: 'index.html' }));
+  app.use(express.static(designerDistDir, { index: false, maxAge: '1h' }));
+  app.get(/.*/, frontEnd);
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const isBadJson = error instanceof SyntaxError && 'body' in error;
     sendProblem(res, isBadJson ? new Failure('request.json', 'The request body is not valid JSON.') : error);

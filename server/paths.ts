@@ -17,4 +17,5 @@ function findRoot(start: string): string {
 
 export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const definitionsDir = join(projectRoot, 'definitions');
-export const designerDir = join(projectRoot, 'designer');
+/** The built front end (npm run build:designer writes it from designer/). */
+export const designerDistDir = join(projectRoot, 'dist', 'designer');

@@ -47,7 +47,8 @@ async function storeOf(input: { open: () => Promise<Database>; cleanup: () => Pr
   };
 }
 
-const sqlite: DatabaseTarget = {
+/** A real SQLite file in a fresh temporary folder. */
+export const sqlite: DatabaseTarget = {
   dialect: 'sqlite',
   async createStore(options = {}) {
     const dir = await mkdtemp(join(tmpdir(), 'ipsp-test-'));

@@ -1,0 +1,38 @@
+/** Routes of the front end. The studio lives under /studio; "/" is the public home page. */
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { StudioLayout } from './layout/StudioLayout';
+import { LoginPage } from './session/LoginPage';
+import { SessionProvider } from './session/session';
+import { studioRoutes } from './screens/routes';
+import { GuidePage } from './screens/home/GuidePage';
+import { HomePage } from './screens/home/HomePage';
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/guide/:platformId/:itemId" element={<GuidePage />} />
+              <Route path="/studio" element={<StudioLayout />}>
+                <Route index element={<Navigate to="lists" replace />} />
+                {studioRoutes.map((route) => (
+                  <Route key={route.path} path={route.path} element={route.element} />
+                ))}
+              </Route>
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

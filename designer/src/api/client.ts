@@ -1,0 +1,57 @@
+/**
+ * The one way the front end talks to the server: JSON over fetch with the session cookie.
+ * A failed call throws ApiError carrying the server's problem+json, so screens can show each
+ * problem at its JSON pointer instead of a generic toast.
+ */
+import type { Problem } from '../../../engine/problem';
+
+export type { Problem };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: Problem[],
+  ) {
+    super(message);
+  }
+}
+
+/** Screens subscribe to learn that the session ended (401) and the user must sign in again. */
+const signedOutListeners = new Set<() => void>();
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const isForm = body instanceof FormData;
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined || isForm ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed: unknown = text === '' ? undefined : JSON.parse(text);
+  if (!response.ok) {
+    const problem = (parsed ?? {}) as { code?: string; detail?: string; problems?: Problem[] };
+    if (response.status === 401 && path !== '/api/session') signedOutListeners.forEach((listener) => listener());
+    throw new ApiError(response.status, problem.code ?? 'http.' + response.status, problem.detail ?? response.statusText, problem.problems ?? []);
+  }
+  return parsed as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** Builds a path with encoded segments: path`/api/definitions/${kind}/${id}`. */
+export function path(strings: TemplateStringsArray, ...values: Array<string | number>): string {
+  return strings.reduce((out, part, i) => out + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+}

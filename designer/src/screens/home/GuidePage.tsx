@@ -1,0 +1,34 @@
+/** One item's service guide (办事指南), rendered by the server from the item's guide template. */
+import { Alert, Button, Card, Layout, Spin } from 'antd';
+import DOMPurify from 'dompurify';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { catalogApi, type ItemGuide } from '../../api/catalog';
+
+export function GuidePage() {
+  const { t } = useTranslation('home');
+  const { platformId = '', itemId = '' } = useParams();
+  const [guide, setGuide] = useState<ItemGuide | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    catalogApi.guide(platformId, itemId).then(setGuide, (failure: Error) => setError(failure.message));
+  }, [platformId, itemId]);
+  return (
+    <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
+      <Layout.Content style={{ padding: 24, maxWidth: 960, margin: '0 auto', width: '100%' }}>
+        <Link to={`/?platform=${encodeURIComponent(platformId)}`}>
+          <Button style={{ marginBottom: 16 }}>{t('backToLists')}</Button>
+        </Link>
+        {error && <Alert type="error" showIcon title={error} />}
+        {!guide && !error && <Spin />}
+        {guide && (
+          <Card title={guide.title}>
+            {/* The guide is HTML the server rendered with escaping; sanitizing again guards against a hostile template. */}
+            <div className="guide" data-testid="guide" dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(guide.guideHtml) }} />
+          </Card>
+        )}
+      </Layout.Content>
+    </Layout>
+  );
+}

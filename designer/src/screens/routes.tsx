@@ -1,0 +1,28 @@
+/**
+ * The studio's screens by path. Each kind has an index (what the platform owns and inherits)
+ * and an editor; the editor is the kind's designer.
+ */
+import type { ReactElement } from 'react';
+import { useParams } from 'react-router-dom';
+import { DefinitionIndex } from '../components/DefinitionIndex';
+import { GenericEditor } from '../components/GenericEditor';
+import type { Kind } from '../api/definitions';
+
+function Editor({ kind }: { kind: Kind }) {
+  const { id = '' } = useParams();
+  return <GenericEditor key={id} kind={kind} id={id} />;
+}
+
+const kinds: Array<{ path: string; kind: Kind; ns: string; editor?: ReactElement }> = [
+  { path: 'lists', kind: 'ServiceList', ns: 'lists' },
+  { path: 'items', kind: 'ServiceItem', ns: 'items' },
+  { path: 'forms', kind: 'Form', ns: 'forms' },
+  { path: 'checklists', kind: 'Checklist', ns: 'checklists' },
+  { path: 'flows', kind: 'Workflow', ns: 'flows' },
+  { path: 'templates', kind: 'Template', ns: 'templates' },
+];
+
+export const studioRoutes: Array<{ path: string; element: ReactElement }> = kinds.flatMap(({ path, kind, ns, editor }) => [
+  { path, element: <DefinitionIndex kind={kind} ns={ns} basePath={`/studio/${path}`} /> },
+  { path: `${path}/:id`, element: editor ?? <Editor kind={kind} /> },
+]);

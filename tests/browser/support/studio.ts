@@ -1,0 +1,120 @@
+/**
+ * Browser tests: Debian's Chromium driven by playwright-core against the real server on a real
+ * SQLite file, seeded like `make run` (province library, demo city 绵阳, demo accounts).
+ * Chromium missing: the suite is skipped with a loud line, or fails under IPSP_REQUIRE_BROWSER=1
+ * (CI). The front end is rebuilt first when its sources are newer than dist/designer.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { designerDistDir, projectRoot } from '../../../server/paths.js';
+import { sqlite, type TestStore } from '../../support/databases.js';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../../support/test-server.js';
+
+export const chromiumPath = process.env.IPSP_CHROMIUM ?? '/usr/bin/chromium';
+const isBrowserRequired = process.env.IPSP_REQUIRE_BROWSER === '1';
+export const screenshotsDir = join(projectRoot, 'docs', 'screenshots');
+
+/** Newest modification time of any file under `dir`. */
+function newestIn(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+let isBuilt = false;
+/** Builds the front end once per run when dist/designer is missing or older than its sources. */
+export async function ensureFrontEndBuilt(): Promise<void> {
+  if (isBuilt) return;
+  const index = join(designerDistDir, 'index.html');
+  const sources = Math.max(newestIn(join(projectRoot, 'designer', 'src')), newestIn(join(projectRoot, 'engine')));
+  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+    const { build } = await import('vite');
+    await build({ configFile: join(projectRoot, 'designer', 'vite.config.ts'), logLevel: 'warn' });
+  }
+  isBuilt = true;
+}
+
+export interface Studio {
+  server: TestServer;
+  store: TestStore;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors and console errors the page reported; a test fails on them in afterEach. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Declares a browser suite: `describe(title)` when Chromium is there; otherwise skipped loudly,
+ * or one failing test when IPSP_REQUIRE_BROWSER=1.
+ */
+export function describeBrowser(title: string, suite: () => void): void {
+  if (existsSync(chromiumPath)) {
+    describe(`${title} [chromium]`, function () {
+      this.timeout(120_000);
+      suite();
+    });
+  } else if (isBrowserRequired) {
+    describe(`${title} [chromium]`, () => {
+      it('needs Chromium (IPSP_REQUIRE_BROWSER=1)', () => {
+        throw new Error(`Chromium is required but missing at ${chromiumPath}: run tools/ensure-chromium.sh`);
+      });
+    });
+  } else {
+    console.error(`SKIPPED: browser suite "${title}" (no Chromium at ${chromiumPath}). Run tools/ensure-chromium.sh, or set IPSP_REQUIRE_BROWSER=1 to make this a failure.`);
+    describe.skip(`${title} [chromium] (Chromium missing)`, suite);
+  }
+}
+
+/** Starts a seeded server and a browser page on it; the language is Chinese unless `locale` says otherwise. */
+export async function openStudio(options: { locale?: string } = {}): Promise<Studio> {
+  await ensureFrontEndBuilt();
+  const store = await sqlite.createStore();
+  const server = await startTestServer({ db: store.db });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ baseURL: server.url, locale: options.locale ?? 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // A 4xx answer the app handles (401 before sign-in, 422 problems) is logged by Chromium itself; not an app error.
+    const isHandledHttpError = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+    if (message.type() === 'error' && !isHandledHttpError) pageErrors.push(`console.error: ${message.text()}`);
+  });
+  return {
+    server,
+    store,
+    browser,
+    context,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await server.close();
+      await store.dispose();
+    },
+  };
+}
+
+/** Signs in through the login page, as a user would. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** Writes docs/screenshots/<name>.png, the pictures the README shows. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
+}
