@@ -102,6 +102,7 @@ const serve: Command = async () => {
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   console.log(`\nipsp is serving on ${config.publicUrl}  (API description: ${config.publicUrl}/api/openapi.json)`);
+  console.log(`  public service lists: ${config.publicUrl}/    studio (设计器): ${config.publicUrl}/studio`);
   if (!config.isProduction) console.log(await demoLogins(services));
   const shutdown = async () => {
     server.close();
