@@ -14,11 +14,11 @@ export interface SourceFile {
   text: string;
 }
 
-/** Every .ts file under the project folder `folder`, sorted by path. */
+/** Every .ts and .tsx file under the project folder `folder`, sorted by path. */
 export async function sourceFiles(folder: string): Promise<SourceFile[]> {
   const entries = await readdir(join(projectRoot, folder), { withFileTypes: true, recursive: true });
   const paths = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
     .map((e) => relative(projectRoot, join(e.parentPath, e.name)).split('\\').join('/'))
     .sort();
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(projectRoot, path), 'utf8') })));
