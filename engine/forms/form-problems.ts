@@ -122,6 +122,9 @@ function messageFor(error: ErrorObject, label: string): string {
       return `${field} 必须为 ${String(p.allowedValue)}`;
     case 'minItems':
       return `${field} 至少需要 ${p.limit} 项`;
+    // `items`/`additionalItems` fail this way on a tuple with no room for more (2020-12 `items: false`, draft-07 `additionalItems: false`).
+    case 'items':
+    case 'additionalItems':
     case 'maxItems':
       return `${field} 最多 ${p.limit} 项`;
     case 'uniqueItems': {
@@ -140,7 +143,8 @@ function messageFor(error: ErrorObject, label: string): string {
 function problemFor(error: ErrorObject, root: unknown): Problem {
   const p = error.params as Record<string, unknown>;
   const code = `form.${error.keyword}`;
-  if (error.keyword === 'required' || error.keyword === 'dependencies') {
+  // draft-07 `dependencies` and 2020-12 `dependentRequired` report a missing field alike.
+  if (error.keyword === 'required' || error.keyword === 'dependencies' || error.keyword === 'dependentRequired') {
     const missing = String(p.missingProperty);
     const path = error.instancePath + pointer(missing);
     const label = labelOf(childSchema(error.parentSchema, missing), path, root);

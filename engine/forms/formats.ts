@@ -3,7 +3,7 @@
  * `formatValidators()` to @rjsf/validator-ajv8's `customizeValidator({ customFormats })`) and on
  * the server (`registerFormats(ajv)`), so both sides agree on what is valid.
  */
-import type { Ajv } from 'ajv';
+import type { AjvCore } from './form-ajv.js';
 import { isMobile, isRegionCode, isResidentId, isUscc } from './identity.js';
 
 /** Names of the custom formats, as written in a form schema (`"format": "cn-resident-id"`). */
@@ -40,7 +40,7 @@ export function formatValidators(options: FormatOptions = {}): Record<CustomForm
  * addFormats(ajv);
  * registerFormats(ajv, { today: () => '2026-01-04' });
  */
-export function registerFormats(ajv: Ajv, options: FormatOptions = {}): Ajv {
+export function registerFormats<A extends AjvCore>(ajv: A, options: FormatOptions = {}): A {
   for (const [name, validate] of Object.entries(formatValidators(options))) {
     ajv.addFormat(name, { type: 'string', validate });
   }

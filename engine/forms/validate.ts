@@ -1,21 +1,16 @@
 /**
  * Server-side validation of form data. The server is the authority; it runs Ajv configured like
- * @rjsf/validator-ajv8 (draft-07, allErrors, multipleOfPrecision 8, non-strict, ajv-formats,
- * plus our custom formats) so what the browser accepts, the server accepts too.
+ * @rjsf/validator-ajv8 (see form-ajv.ts: draft-07, or 2020-12 when the schema says so) so what
+ * the browser accepts, the server accepts too.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { formatLocalDate, parseInstant } from '../calendar/local-date.js';
 import type { Form } from '../kinds/form.js';
 import type { Problem } from '../problem.js';
+import { FormAjvPool, type AjvCore } from './form-ajv.js';
 import { formProblems } from './form-problems.js';
-import { registerFormats } from './formats.js';
 
-/** ajv-formats is CommonJS; under NodeNext its default export sits on `.default`. */
-const addFormats = addFormatsModule.default;
-
-/** The data-url format @rjsf/validator-ajv8 adds for file widgets. */
-const DATA_URL_FORMAT = /^data:([a-z]+\/[a-z0-9-+.]+)?;(?:name=(.*);)?base64,(.*)$/;
+export { formAjvOptions } from './form-ajv.js';
 
 export interface ValidateFormOptions {
   /** The current instant or date (ISO 8601); birth dates after it are rejected. Omit to skip that check. */
@@ -25,23 +20,20 @@ export interface ValidateFormOptions {
 // Ajv is synchronous, so the date a format reads is the date of the validation in progress.
 let today: string | undefined;
 
-/** The Ajv options @rjsf/validator-ajv8 uses (verbose so errors carry the field schema and its title). */
-export const formAjvOptions = { allErrors: true, multipleOfPrecision: 8, strict: false, verbose: true } as const;
+const pool = new FormAjvPool({ today: () => today });
 
-function createFormAjv(): Ajv {
-  const ajv = new Ajv(formAjvOptions);
-  addFormats(ajv);
-  ajv.addFormat('data-url', DATA_URL_FORMAT);
-  return registerFormats(ajv, { today: () => today });
+interface Compiled {
+  schema: Form['schema'];
+  text: string;
+  ajv: AjvCore;
+  validate: ValidateFunction;
 }
-
-const ajv = createFormAjv();
 
 /**
  * Compiled validators by form id@version. A draft may change under the same version, so the
  * schema text is kept and a change recompiles (and drops the stale schema from Ajv's own cache).
  */
-const compiled = new Map<string, { schema: Form['schema']; text: string; validate: ValidateFunction }>();
+const compiled = new Map<string, Compiled>();
 
 function validatorFor(form: Form): ValidateFunction {
   const key = `${form.id}@${form.version}`;
@@ -49,9 +41,12 @@ function validatorFor(form: Form): ValidateFunction {
   if (cached !== undefined && (cached.schema === form.schema || cached.text === JSON.stringify(form.schema))) {
     return cached.validate;
   }
-  if (cached !== undefined) ajv.removeSchema(cached.schema);
+  if (cached !== undefined) cached.ajv.removeSchema(cached.schema);
+  const ajv = pool.ajvFor(form.schema);
+  // Loaded forms were checked by the loader, which refuses an unsupported $schema.
+  if (ajv === undefined) throw new Error(`Form "${form.id}" declares an unsupported $schema.`);
   const validate = ajv.compile(form.schema);
-  compiled.set(key, { schema: form.schema, text: JSON.stringify(form.schema), validate });
+  compiled.set(key, { schema: form.schema, text: JSON.stringify(form.schema), ajv, validate });
   return validate;
 }
 

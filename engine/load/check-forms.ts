@@ -1,14 +1,14 @@
 /**
- * Forms: the `schema` is a draft-07 JSON Schema Ajv compiles (the server validates submissions
- * with exactly it), and the uiSchema names only fields the schema has.
+ * Forms: the `schema` is a JSON Schema Ajv compiles the way the server validates submissions
+ * (draft-07, or 2020-12 when `$schema` says so), the uiSchema names only fields the schema has,
+ * and a form a ServiceItem uses is an object at its root (an application's data is named fields).
  */
-import type { Ajv } from 'ajv';
 import type { Problem } from '../problem.js';
+import { FormAjvPool, type AjvCore } from '../forms/form-ajv.js';
 import { extractFormFields, hasFormField, normalizeFieldPath } from '../forms/fields.js';
 import { didYouMean } from '../suggest.js';
-import { createFormSchemaAjv } from './ajv.js';
 import { ajvProblems } from './ajv-problems.js';
-import { entriesOf, type DefinitionEntry, type DefinitionSet } from './definition-set.js';
+import { entriesOf, getDefinition, type DefinitionEntry, type DefinitionSet } from './definition-set.js';
 import { problemIn, type Finding } from './problem-in.js';
 
 /** Keywords whose value maps names to schemas: the map itself is not a schema. */
@@ -18,7 +18,7 @@ const schemaMaps = new Set(['properties', 'patternProperties', 'definitions', '$
  * `format` values Ajv does not know. Non-strict Ajv ignores them silently, so a misspelt
  * "cn-mobil" would accept anything; the loader refuses it instead.
  */
-function formatFindings(ajv: Ajv, id: string, node: unknown, at: string[] = ['schema']): Finding[] {
+function formatFindings(ajv: AjvCore, id: string, node: unknown, at: string[] = ['schema']): Finding[] {
   if (typeof node !== 'object' || node === null) return [];
   if (Array.isArray(node)) return node.flatMap((child, i) => formatFindings(ajv, id, child, [...at, String(i)]));
   const findings: Finding[] = [];
@@ -33,14 +33,19 @@ function formatFindings(ajv: Ajv, id: string, node: unknown, at: string[] = ['sc
   return findings;
 }
 
-function schemaFindings(ajv: Ajv, id: string, schema: object): Finding[] {
+function schemaFindings(pool: FormAjvPool, id: string, schema: Record<string, unknown>): Finding[] {
   const label = `Form "${id}": schema`;
+  const ajv = pool.ajvFor(schema);
+  if (ajv === undefined) {
+    const message = `${label} declares "$schema": ${JSON.stringify(schema.$schema)}; forms are draft-07 (no "$schema", or "http://json-schema.org/draft-07/schema#") or 2020-12 ("https://json-schema.org/draft/2020-12/schema").`;
+    return [{ code: 'form.schema-invalid', at: ['schema', '$schema'], message }];
+  }
   if (!ajv.validateSchema(schema)) {
     // The same Ajv-to-problem translation as definitions get, re-coded and re-rooted at /schema.
     return ajvProblems(ajv.errors).map((p) => ({
       code: 'form.schema-invalid',
       at: ['schema', ...p.path.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))],
-      message: `${label} is not a valid draft-07 JSON Schema: ${p.message}`,
+      message: `${label} is not a valid JSON Schema: ${p.message}`,
       suggestion: p.suggestion,
     }));
   }
@@ -61,7 +66,7 @@ function isUiNode(value: unknown): value is UiNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Keys of a uiSchema level that are not `ui:` options must be fields (or `items` of an array field). */
+/** Keys of a uiSchema level that are not `ui:` options must be fields (or `items`/`additionalItems` of an array field). */
 function uiFindings(form: { id: string; schema: object }, ui: UiNode, prefix: { field: string; at: string[] }): Finding[] {
   const fields = extractFormFields(form.schema);
   const findings: Finding[] = [];
@@ -71,7 +76,8 @@ function uiFindings(form: { id: string; schema: object }, ui: UiNode, prefix: { 
   };
   for (const [key, value] of Object.entries(ui)) {
     if (key.startsWith('ui:')) continue;
-    const isItems = key === 'items' && prefix.field !== '' && hasFormField(form.schema, `${prefix.field}.*`);
+    // `items` and (for tuples) `additionalItems` style an array field's elements, as in rjsf.
+    const isItems = (key === 'items' || key === 'additionalItems') && prefix.field !== '' && hasFormField(form.schema, `${prefix.field}.*`);
     const field = isItems ? `${prefix.field}.*` : prefix.field === '' ? key : `${prefix.field}.${key}`;
     const at = [...prefix.at, key];
     if (!isItems && !hasFormField(form.schema, field)) unknown(field, at);
@@ -87,18 +93,32 @@ function uiFindings(form: { id: string; schema: object }, ui: UiNode, prefix: { 
   return findings;
 }
 
-function checkForm(ajv: Ajv, entry: DefinitionEntry<'Form'>): Problem[] {
+function checkForm(pool: FormAjvPool, entry: DefinitionEntry<'Form'>): Problem[] {
   const form = entry.definition;
   const findings = [
-    ...schemaFindings(ajv, form.id, form.schema),
+    ...schemaFindings(pool, form.id, form.schema),
     ...(form.uiSchema === undefined ? [] : uiFindings(form, form.uiSchema, { field: '', at: ['uiSchema'] })),
   ];
   return findings.map((f) => problemIn(entry, f));
 }
 
-/** Schema and uiSchema problems of every form in the set. */
-export function checkForms(set: DefinitionSet): Problem[] {
-  const ajv = createFormSchemaAjv();
-  return entriesOf(set, 'Form').flatMap((entry) => checkForm(ajv, entry));
+/** A service item's form must be an object at its root: a case's data is a set of named fields. */
+function itemFormProblems(set: DefinitionSet): Problem[] {
+  return entriesOf(set, 'ServiceItem').flatMap((entry) => {
+    const item = entry.definition;
+    const form = getDefinition(set, 'Form', item.form);
+    if (form === undefined || form.schema.type === 'object') return [];
+    const root = form.schema.type === undefined ? 'has no "type"' : `has "type": ${JSON.stringify(form.schema.type)}`;
+    return [problemIn(entry, {
+      code: 'item.form-not-object',
+      at: ['form'],
+      message: `ServiceItem "${item.id}": form "${form.id}" ${root} at its root, but an application's data is a set of named fields; give the form "type": "object" with its fields under "properties".`,
+    })];
+  });
 }
 
+/** Schema and uiSchema problems of every form in the set, and items whose form is not an object. */
+export function checkForms(set: DefinitionSet): Problem[] {
+  const pool = new FormAjvPool();
+  return [...entriesOf(set, 'Form').flatMap((entry) => checkForm(pool, entry)), ...itemFormProblems(set)];
+}
