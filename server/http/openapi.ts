@@ -55,7 +55,8 @@ function operation(route: Route): Record<string, unknown> {
   if (route.multipart) {
     const properties: Record<string, unknown> = {};
     for (const [name, description] of Object.entries(route.multipart.fields)) properties[name] = { type: 'string', description };
-    properties[route.multipart.files] = { type: 'string', format: 'binary', description: 'Material files; field name materials[<key>].' };
+    const filesDescription = route.multipart.inMemory?.description ?? 'Material files; field name materials[<key>].';
+    properties[route.multipart.files] = { type: 'string', format: 'binary', description: filesDescription };
     const content = op.requestBody ? (op.requestBody as { content: Record<string, unknown> }).content : {};
     content['multipart/form-data'] = { schema: { type: 'object', properties } };
     op.requestBody = { required: true, content };

@@ -36,7 +36,12 @@ export interface Route {
   access: Access;
   /** JSON body schema; multipart routes describe their fields in `multipart`. */
   body?: TSchema;
-  multipart?: { fields: Record<string, string>; files: string };
+  multipart?: {
+    fields: Record<string, string>;
+    files: string;
+    /** One file of at most `maxMB`, read in memory as `req.file` (default: material files into the file store). */
+    inMemory?: { maxMB: number; description: string };
+  };
   query?: TSchema;
   /** Response schemas by status; problem responses are added for every route. */
   responses: Record<number, TSchema | { contentType: string; description: string }>;

@@ -9,7 +9,7 @@ import { Failure } from './failure.js';
 import { sendProblem } from './problem-response.js';
 import type { Route } from './route.js';
 import { validateBody } from './validate-body.js';
-import { uploadMiddleware } from './uploads.js';
+import { memoryUpload, uploadMiddleware } from './uploads.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -55,7 +55,8 @@ export function mountRoutes(routes: Route[], services: Services): Router {
           sendProblem(res, error);
         }
       });
-      steps.push(uploadMiddleware(services));
+      const { files, inMemory } = route.multipart;
+      steps.push(inMemory ? memoryUpload(files, inMemory.maxMB) : uploadMiddleware(services));
     }
     router[route.method](route.path, ...steps, handle(route, services));
   }

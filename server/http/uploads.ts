@@ -3,7 +3,7 @@
  * store (hashed on the way, refused past the size limit), and only its reference goes into
  * the case. Field names are `materials[<key>]`; other fields are plain text (JSON for objects).
  */
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import multer, { type StorageEngine } from 'multer';
 import { basename } from 'node:path';
 import type { FileRef } from '../../engine/runtime/case.js';
@@ -84,13 +84,33 @@ export function uploadMiddleware(services: Services): RequestHandler {
       next();
       return;
     }
-    upload(req, res, (error: unknown) => {
-      if (!error) return next();
-      const code = (error as { code?: string }).code;
-      if (code === 'LIMIT_FILE_SIZE') sendProblem(res, new Failure('file.too-large', `A file is larger than ${services.config.maxUploadMB} MB.`));
-      else if (typeof code === 'string' && code.startsWith('LIMIT_')) sendProblem(res, new Failure('request.upload-limit', (error as Error).message));
-      else sendProblem(res, error);
-    });
+    upload(req, res, (error: unknown) => (error ? sendUploadProblem(res, error, services.config.maxUploadMB) : next()));
+  };
+}
+
+function sendUploadProblem(res: Response, error: unknown, maxMB: number): void {
+  const code = (error as { code?: string }).code;
+  if (code === 'LIMIT_FILE_SIZE') sendProblem(res, new Failure('file.too-large', `A file is larger than ${maxMB} MB.`));
+  else if (typeof code === 'string' && code.startsWith('LIMIT_')) sendProblem(res, new Failure('request.upload-limit', (error as Error).message));
+  else sendProblem(res, error);
+}
+
+/**
+ * One file held in memory as `req.file`, for uploads read at once and never stored (a
+ * workbook to import). Other file fields are refused.
+ */
+export function memoryUpload(field: string, maxMB: number): RequestHandler {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    defParamCharset: 'utf8',
+    limits: { files: 1, fields: 10, fieldSize: 64 * 1024, fileSize: maxMB * 1024 * 1024 },
+  }).single(field);
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) {
+      next();
+      return;
+    }
+    upload(req, res, (error: unknown) => (error ? sendUploadProblem(res, error, maxMB) : next()));
   };
 }
 

@@ -10,10 +10,11 @@ import { catalogRoutes } from './catalog.js';
 import { definitionRoutes } from './definitions.js';
 import { inboxRoutes } from './inbox.js';
 import { sessionRoutes } from './session.js';
+import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...inboxRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...inboxRoutes, ...workbookRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

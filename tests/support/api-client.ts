@@ -21,7 +21,11 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, init: { json?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    init: { json?: unknown; form?: FormData; headers?: Record<string, string>; isBinary?: boolean } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     let body: string | FormData | undefined;
@@ -35,8 +39,10 @@ export class ApiClient {
     const setCookie = response.headers.getSetCookie();
     for (const c of setCookie) this.cookie = c.split(';')[0] as string;
     const contentType = response.headers.get('content-type') ?? '';
-    const text = await response.text();
-    const parsed = contentType.includes('json') && text ? JSON.parse(text) : text;
+    // A download's bytes stay bytes; a problem answer is still JSON.
+    const bytes = init.isBinary && !contentType.includes('json') ? Buffer.from(await response.arrayBuffer()) : undefined;
+    const text = bytes ? '' : await response.text();
+    const parsed = bytes ?? (contentType.includes('json') && text ? JSON.parse(text) : text);
     checkAgainstOpenApi({ method, path, status: response.status, contentType, body: parsed });
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
@@ -66,6 +72,18 @@ export class ApiClient {
     for (const [key, list] of Object.entries(files)) {
       for (const file of list) form.append(`materials[${key}]`, new Blob([file.content], { type: file.type ?? 'application/pdf' }), file.name);
     }
+    return this.request<T>('POST', path, { form });
+  }
+
+  /** GET of a file: the body is a Buffer, or the parsed problem when the answer is JSON. */
+  download<T = any>(path: string) {
+    return this.request<T>('GET', path, { isBinary: true });
+  }
+
+  /** multipart/form-data with one file under `field`, e.g. a workbook to import. */
+  postFile<T = any>(path: string, field: string, file: UploadFile) {
+    const form = new FormData();
+    form.append(field, new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.name);
     return this.request<T>('POST', path, { form });
   }
 

@@ -151,6 +151,20 @@ export const routeTable: Record<string, RouteCall> = {
     call: async ({ client }) => [await client.get('/api/tasks'), await client.get('/api/tasks?status=open')],
   },
   'GET /api/messages': { reach: 'list', call: async ({ client }) => [await client.get('/api/messages')] },
+  // 绵阳 has no list of its own in these fixtures; tests/api/workbooks.test.ts aims at one.
+  'GET /api/lists/:listId/workbook': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.download(`/api/lists/${targets.definition.id}/workbook`),
+      await client.download(`/api/lists/${targets.ownItemId}/workbook`),
+    ],
+  },
+  'POST /api/lists/:listId/workbook': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.postFile(`/api/lists/${targets.definition.id}/workbook`, 'workbook', { name: 'list.xlsx', content: 'probe' }),
+    ],
+  },
   'GET /api/openapi.json': { reach: 'public', call: async ({ client }) => [await client.get('/api/openapi.json')] },
 };
 
