@@ -36,57 +36,83 @@ export const GuideStep = Type.Object(
   { additionalProperties: false, description: 'One stage of the service as the guide explains it.' },
 );
 
+const { kind, schemaVersion, id, version, title, description } = header('ServiceItem', 'service item');
+
+/** The fields of an item's body: everything a platform adopting it could localize, or a template lock. */
+const itemFields = {
+  title,
+  description,
+  code: Type.Optional(ItemCode),
+  category: Type.String({ minLength: 1, description: '事项类别: the category shown in lists, e.g. 社会保障服务.' }),
+  targets: Type.Array(Type.String({ minLength: 1, description: 'One kind of applicant.' }), {
+    minItems: 1,
+    description: '服务对象: who may apply.',
+  }),
+  content: Type.String({ minLength: 1, description: '服务内容: what the service does.' }),
+  channel: Type.Union([Type.Literal('online'), Type.Literal('offline'), Type.Literal('both')], {
+    description: '服务形式: online (网上办), offline (窗口办) or both.',
+  }),
+  channelNote: Type.Optional(Type.String({ description: 'Where and how to apply, in words (system name, window address).' })),
+  department: Type.Object(
+    {
+      name: Type.String({ minLength: 1, description: 'Name of the implementing department.' }),
+      uscc: Type.Optional(Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: 'Its unified social credit code.' })),
+    },
+    { additionalProperties: false, description: '实施部门: the body that delivers the service.' },
+  ),
+  legalBasis: Type.Array(Type.String({ minLength: 1, description: 'One law, rule or standard.' }), {
+    description: '设定依据: the legal basis.',
+  }),
+  conditions: Type.Optional(Type.Array(Type.String({ description: 'One condition.' }), { description: '受理条件: conditions for acceptance.' })),
+  refusalGrounds: Type.Optional(
+    Type.Array(Type.String({ description: 'One ground.' }), { description: '不予受理/不予登记情形: grounds for refusal.' }),
+  ),
+  timeLimit: Limit,
+  fee: Fee,
+  steps: Type.Array(GuideStep, { description: '办理流程 as the guide prints it, one entry per stage.' }),
+  contact: Type.Optional(
+    Type.Object(
+      {
+        phone: Type.Optional(Type.String({ description: 'Telephone for enquiries.' })),
+        address: Type.Optional(Type.String({ description: 'Address of the service window.' })),
+        hours: Type.Optional(Type.String({ description: 'Office hours.' })),
+      },
+      { additionalProperties: false, description: '咨询方式: how to reach the department.' },
+    ),
+  ),
+  form: refTo('Form', 'the applicant fills in'),
+  checklist: refTo('Checklist', 'listing the materials to supply'),
+  workflow: refTo('Workflow', 'the case follows'),
+  guide: refTo('Template', 'that renders the service guide (办事指南)'),
+  notices: Type.Optional(
+    Type.Record(Type.String({ description: 'Template id named by the workflow.' }), refTo('Template', 'used instead'), {
+      description: 'Replaces a notice template the workflow names with this item\'s own (template id → template id).',
+    }),
+  ),
+  keywords: Type.Optional(Type.Array(Type.String(), { description: 'Search words for the portal.' })),
+};
+
+/** The name of one field a template may lock: any body field; the header's identity fields are never localized anyway. */
+export const LockableField = Type.KeyOf(Type.Object(itemFields), {
+  description: 'Name of a top-level field of the item, e.g. "legalBasis".',
+});
+export type LockableField = Static<typeof LockableField>;
+
 export const ServiceItem = kindObject(
   {
-    ...header('ServiceItem', 'service item'),
-    code: Type.Optional(ItemCode),
-    category: Type.String({ minLength: 1, description: '事项类别: the category shown in lists, e.g. 社会保障服务.' }),
-    targets: Type.Array(Type.String({ minLength: 1, description: 'One kind of applicant.' }), {
-      minItems: 1,
-      description: '服务对象: who may apply.',
-    }),
-    content: Type.String({ minLength: 1, description: '服务内容: what the service does.' }),
-    channel: Type.Union([Type.Literal('online'), Type.Literal('offline'), Type.Literal('both')], {
-      description: '服务形式: online (网上办), offline (窗口办) or both.',
-    }),
-    channelNote: Type.Optional(Type.String({ description: 'Where and how to apply, in words (system name, window address).' })),
-    department: Type.Object(
-      {
-        name: Type.String({ minLength: 1, description: 'Name of the implementing department.' }),
-        uscc: Type.Optional(Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: 'Its unified social credit code.' })),
-      },
-      { additionalProperties: false, description: '实施部门: the body that delivers the service.' },
-    ),
-    legalBasis: Type.Array(Type.String({ minLength: 1, description: 'One law, rule or standard.' }), {
-      description: '设定依据: the legal basis.',
-    }),
-    conditions: Type.Optional(Type.Array(Type.String({ description: 'One condition.' }), { description: '受理条件: conditions for acceptance.' })),
-    refusalGrounds: Type.Optional(
-      Type.Array(Type.String({ description: 'One ground.' }), { description: '不予受理/不予登记情形: grounds for refusal.' }),
-    ),
-    timeLimit: Limit,
-    fee: Fee,
-    steps: Type.Array(GuideStep, { description: '办理流程 as the guide prints it, one entry per stage.' }),
-    contact: Type.Optional(
-      Type.Object(
-        {
-          phone: Type.Optional(Type.String({ description: 'Telephone for enquiries.' })),
-          address: Type.Optional(Type.String({ description: 'Address of the service window.' })),
-          hours: Type.Optional(Type.String({ description: 'Office hours.' })),
-        },
-        { additionalProperties: false, description: '咨询方式: how to reach the department.' },
-      ),
-    ),
-    form: refTo('Form', 'the applicant fills in'),
-    checklist: refTo('Checklist', 'listing the materials to supply'),
-    workflow: refTo('Workflow', 'the case follows'),
-    guide: refTo('Template', 'that renders the service guide (办事指南)'),
-    notices: Type.Optional(
-      Type.Record(Type.String({ description: 'Template id named by the workflow.' }), refTo('Template', 'used instead'), {
-        description: 'Replaces a notice template the workflow names with this item\'s own (template id → template id).',
+    kind,
+    schemaVersion,
+    id,
+    version,
+    ...itemFields,
+    locked: Type.Optional(
+      Type.Array(LockableField, {
+        uniqueItems: true,
+        description:
+          'Fields a platform adopting this item (publishing its own version under the same id) must keep exactly as they are here, ' +
+          'and must keep locked for the platforms below it. An unlocked timeLimit may only be tightened: same unit, no more units.',
       }),
     ),
-    keywords: Type.Optional(Type.Array(Type.String(), { description: 'Search words for the portal.' })),
   },
   '服务事项: one service an applicant can ask for, with its guide facts and the form, checklist, workflow and guide it uses.',
 );

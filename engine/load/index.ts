@@ -7,3 +7,5 @@ export { loadDefinitions, type LoadInput, type LoadResult } from './load-definit
 export { getDefinition, getEntry, entriesOf, type DefinitionEntry, type DefinitionSet } from './definition-set.js';
 export { resolveBundle, templateIdsOf } from './resolve-bundle.js';
 export { ajvProblems } from './ajv-problems.js';
+export { checkAdoption } from './check-adoption.js';
+export { diffDocuments, isSameValue, type Change } from './diff.js';
