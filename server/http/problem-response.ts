@@ -17,7 +17,7 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^request\./, 400],
   [/^payload\.too-large$|^material\.file-size$|^file\.too-large$/, 413],
   [/^case\.forbidden$/, 403],
-  [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar)\./, 422],
+  [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar|adoption)\./, 422],
 ];
 
 export function statusFor(code: string): number {

@@ -16,6 +16,7 @@ import {
 } from '../../storage/definitions.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
+import { adoptionProblems } from './adoption-problems.js';
 import { lineageOf, recordKey, sourceOf, visibleDefinitions } from './visible-definitions.js';
 
 export interface DefinitionSummary {
@@ -44,7 +45,10 @@ export function summarize(record: DefinitionRecord, actor: Actor): DefinitionSum
   };
 }
 
-/** Problems of `docs` loaded on top of what the platform already has (docs win on kind/id). */
+/**
+ * Problems of `docs` loaded on top of what the platform already has (docs win on kind/id),
+ * and of the items among them that localize an inherited one without respecting its locks.
+ */
 export async function candidateProblems(services: Services, platformId: string, docs: Array<{ file: string; doc: unknown }>): Promise<Problem[]> {
   const { records: published } = await visibleDefinitions(services, platformId);
   const overridden = new Set(docs.map(({ doc }) => keyOfDoc(doc)));
@@ -52,7 +56,8 @@ export async function candidateProblems(services: Services, platformId: string, 
     .filter((r) => !overridden.has(recordKey(r.kind, r.defId)))
     .map((r) => ({ file: sourceOf(r), doc: r.body as unknown }));
   const result = loadDefinitions([...base, ...docs]);
-  return result.ok ? [] : result.problems;
+  const adoption = await adoptionProblems(services, platformId, docs);
+  return [...(result.ok ? [] : result.problems), ...adoption];
 }
 
 function keyOfDoc(doc: unknown): string {
