@@ -67,6 +67,29 @@ export const PublishBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const RollbackBodySchema = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The published (or retired) version to roll back to' }),
+    owner: Type.Optional(Type.String({ description: 'The platform whose version it is, when the platform and an ancestor both have it' })),
+  },
+  { additionalProperties: false },
+);
+
+const VersionPointSchema = Type.Object({ platformId: Str, version: Type.Integer(), status: Str });
+
+export const DefinitionDiffSchema = Type.Object({
+  from: VersionPointSchema,
+  to: VersionPointSchema,
+  changes: Type.Array(
+    Type.Object({
+      path: Type.String({ description: 'JSON Pointer to the value' }),
+      op: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+      before: Type.Optional(Type.Unknown()),
+      after: Type.Optional(Type.Unknown()),
+    }),
+  ),
+});
+
 export const ListRowSchema = Type.Object({
   seq: Type.Integer(),
   itemId: Str,

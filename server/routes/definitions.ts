@@ -1,7 +1,15 @@
 /** Definitions: validate, save drafts, publish, list and read — for platform and province admins. */
 import { Type } from '@sinclair/typebox';
 import { actorOf, defineRoute } from '../http/route.js';
-import { DefinitionSummarySchema, ProblemItemSchema, PublishBodySchema, ValidateBodySchema } from '../http/schemas.js';
+import {
+  DefinitionDiffSchema,
+  DefinitionSummarySchema,
+  ProblemItemSchema,
+  PublishBodySchema,
+  RollbackBodySchema,
+  ValidateBodySchema,
+} from '../http/schemas.js';
+import { diffDefinitionVersions, parseVersionRef, rollbackDefinition } from '../operations/definition-history.js';
 import {
   getDefinitionVersions,
   listDefinitionsFor,
@@ -52,6 +60,41 @@ export const definitionRoutes = [
     async handler(context) {
       const { kind, id } = context.req.params as { kind: string; id: string };
       return { body: { versions: await getDefinitionVersions(context.services, actorOf(context), { kind, id }) } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/definitions/:kind/:id/diff',
+    summary: 'What changed from one visible version of a definition to another (or to the draft)',
+    tag: 'definitions',
+    access: [...readers],
+    query: Type.Object({
+      from: Type.String({ description: 'A version number' }),
+      to: Type.String({ description: 'A version number, or "draft" for the platform\'s draft' }),
+      fromOwner: Type.Optional(Type.String({ description: 'The platform whose version `from` is, when the platform and an ancestor both have it; default the nearest' })),
+      toOwner: Type.Optional(Type.String({ description: 'The platform whose version `to` is; default the nearest' })),
+    }),
+    responses: { 200: DefinitionDiffSchema },
+    async handler(context) {
+      const { kind, id } = context.req.params as { kind: string; id: string };
+      const q = context.req.query as Record<string, unknown>;
+      const from = parseVersionRef({ value: q.from, owner: q.fromOwner, name: 'from', mayBeDraft: false });
+      const to = parseVersionRef({ value: q.to, owner: q.toOwner, name: 'to', mayBeDraft: true });
+      return { body: await diffDefinitionVersions(context.services, actorOf(context), { kind, id, from, to }) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/definitions/:kind/:id/rollback',
+    summary: "Make a visible version's body the platform's next draft; returns the problems that would block publishing",
+    tag: 'definitions',
+    access: [...admins],
+    body: RollbackBodySchema,
+    responses: { 200: Type.Object({ draft: DefinitionSummarySchema, problems: Type.Array(ProblemItemSchema) }) },
+    async handler(context) {
+      const { kind, id } = context.req.params as { kind: string; id: string };
+      const to = context.req.body as { version: number; owner?: string };
+      return { body: await rollbackDefinition(context.services, actorOf(context), { kind, id, to }) };
     },
   }),
   defineRoute({

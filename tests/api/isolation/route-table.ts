@@ -97,6 +97,17 @@ export const routeTable: Record<string, RouteCall> = {
       await client.get(`/api/definitions/ServiceItem/${targets.ownItemId}`),
     ],
   },
+  'GET /api/definitions/:kind/:id/diff': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.get(`/api/definitions/${targets.definition.kind}/${targets.definition.id}/diff?from=1&to=draft`),
+      await client.get(`/api/definitions/ServiceItem/${targets.ownItemId}/diff?from=1&to=1`),
+    ],
+  },
+  'POST /api/definitions/:kind/:id/rollback': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/definitions/ServiceItem/${targets.ownItemId}/rollback`, { version: 1 })],
+  },
   'PUT /api/definitions/:kind/:id': {
     reach: 'ownWrite',
     call: async ({ client, targets }) => [
