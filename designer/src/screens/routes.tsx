@@ -7,6 +7,7 @@ import { useParams } from 'react-router-dom';
 import { DefinitionIndex } from '../components/DefinitionIndex';
 import { GenericEditor } from '../components/GenericEditor';
 import type { Kind } from '../api/definitions';
+import { ChecklistDesigner } from './checklists/ChecklistDesigner';
 
 function Editor({ kind }: { kind: Kind }) {
   const { id = '' } = useParams();
@@ -17,7 +18,7 @@ const kinds: Array<{ path: string; kind: Kind; ns: string; editor?: ReactElement
   { path: 'lists', kind: 'ServiceList', ns: 'lists' },
   { path: 'items', kind: 'ServiceItem', ns: 'items' },
   { path: 'forms', kind: 'Form', ns: 'forms' },
-  { path: 'checklists', kind: 'Checklist', ns: 'checklists' },
+  { path: 'checklists', kind: 'Checklist', ns: 'checklists', editor: <ChecklistDesigner /> },
   { path: 'flows', kind: 'Workflow', ns: 'flows' },
   { path: 'templates', kind: 'Template', ns: 'templates' },
 ];
