@@ -12,11 +12,13 @@ type Ast = hbs.AST.Node & Record<string, unknown>;
 type PathExpr = hbs.AST.PathExpression;
 type SchemaNode = Record<string, unknown>;
 
-/** What a template check found: one issue per problem, with the 1-based line it sits on. */
+/** What a template check found: one issue per problem, with the 1-based line and column it sits at. */
 export interface TemplateIssue {
   code: 'template.syntax' | 'template.helper-unknown' | 'template.variable-unknown' | 'template.partial-unsupported';
   message: string;
   line?: number;
+  /** 1-based, counted in UTF-16 code units as editors count them. */
+  column?: number;
   /** The helper, variable or partial as written. */
   name?: string;
   suggestion?: string;
@@ -67,8 +69,10 @@ function elementSchema(schema: SchemaNode | undefined): SchemaNode | undefined {
   return schema?.type === 'array' ? (schema.items as SchemaNode) : undefined;
 }
 
-function lineOf(node: hbs.AST.Node): number | undefined {
-  return node.loc?.start.line;
+/** Where a node starts, as an issue reports it (Handlebars counts columns from 0). */
+function at(node: hbs.AST.Node): { line?: number; column?: number } {
+  const start = node.loc?.start;
+  return start === undefined ? {} : { line: start.line, column: start.column + 1 };
 }
 
 /** A walk over one template: collects issues against a stack of scopes. */
@@ -99,7 +103,7 @@ class TemplateChecker {
         this.issues.push({
           code: 'template.partial-unsupported',
           message: 'uses a partial ({{> …}}); partials are not registered, write the text inline',
-          line: lineOf(node),
+          ...at(node),
         });
         return;
       default:
@@ -134,7 +138,7 @@ class TemplateChecker {
     this.issues.push({
       code: 'template.helper-unknown',
       message: `calls unknown helper "${path.original}"; known helpers: ${[...helperNames].join(', ')}.${hint.text}`,
-      line: lineOf(path),
+      ...at(path),
       name: path.original,
       suggestion: hint.suggestion,
     });
@@ -231,22 +235,39 @@ class TemplateChecker {
     this.issues.push({
       code: 'template.variable-unknown',
       message: `uses unknown variable "${path.original}"${where}.${hint.text}`,
-      line: lineOf(path),
+      ...at(path),
       name: path.original,
       suggestion: hint.suggestion,
     });
   }
 }
 
-/** Parses a template, or returns the syntax issue with its line. */
+/** The lexer state Handlebars' parser leaves behind; not in its typings. */
+type ParserState = { Parser?: { lexer?: { yylloc?: { first_line?: number; first_column?: number } } } };
+
+/**
+ * Where a syntax error sits. Block mismatches carry their own position; for grammar errors the
+ * parser throws a bare message, but its lexer still holds the token it stopped at (parsing is
+ * synchronous, so that state is this parse's).
+ */
+function syntaxErrorAt(err: Error & { lineNumber?: number; column?: number }): { line?: number; column?: number } {
+  if (err.lineNumber !== undefined) return { line: err.lineNumber, ...(err.column === undefined ? {} : { column: err.column + 1 }) };
+  const line = Number(/line (\d+)/.exec(err.message)?.[1] ?? NaN);
+  if (Number.isNaN(line)) return {};
+  const token = (Handlebars as unknown as ParserState).Parser?.lexer?.yylloc;
+  const isSameLine = token?.first_line === line && typeof token.first_column === 'number';
+  return isSameLine ? { line, column: (token.first_column as number) + 1 } : { line };
+}
+
+/** Parses a template, or returns the syntax issue with its line and column. */
 function parse(source: string): { ast: hbs.AST.Program } | { issue: TemplateIssue } {
   try {
     return { ast: Handlebars.parse(source) };
   } catch (error) {
-    const err = error as Error & { lineNumber?: number };
-    const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message)?.[1] ?? NaN);
-    const first = err.message.split('\n')[0] ?? err.message;
-    return { issue: { code: 'template.syntax', message: `has a syntax error: ${first}`, line: Number.isNaN(line) ? undefined : line } };
+    const err = error as Error & { lineNumber?: number; column?: number };
+    // Grammar errors say "Parse error on line N:", an excerpt, then what was expected and got: the useful part.
+    const detail = err.message.split('\n').at(-1) ?? err.message;
+    return { issue: { code: 'template.syntax', message: `has a syntax error: ${detail}`, ...syntaxErrorAt(err) } };
   }
 }
 

@@ -10,11 +10,12 @@ import { catalogRoutes } from './catalog.js';
 import { definitionRoutes } from './definitions.js';
 import { inboxRoutes } from './inbox.js';
 import { sessionRoutes } from './session.js';
+import { templateRoutes } from './templates.js';
 import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...inboxRoutes, ...workbookRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

@@ -176,6 +176,18 @@ export const routeTable: Record<string, RouteCall> = {
       await client.postFile(`/api/lists/${targets.definition.id}/workbook`, 'workbook', { name: 'list.xlsx', content: 'probe' }),
     ],
   },
+  'GET /api/templates/context': {
+    reach: 'list',
+    call: async ({ client }) => [await client.get('/api/templates/context?purpose=guide'), await client.get('/api/templates/context?context=case')],
+  },
+  // Previewing on 绵阳's own item, published or draft, answers as on an item that does not exist.
+  'POST /api/templates/preview': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.post('/api/templates/preview', { template: provinceDocument('templates', 'service-guide'), itemId: targets.ownItemId }),
+      await client.post('/api/templates/preview', { template: provinceDocument('templates', 'one-time-notice'), itemId: targets.definition.id }),
+    ],
+  },
   'GET /api/openapi.json': { reach: 'public', call: async ({ client }) => [await client.get('/api/openapi.json')] },
 };
 
