@@ -7,6 +7,8 @@ import { useParams } from 'react-router-dom';
 import { DefinitionIndex } from '../components/DefinitionIndex';
 import { GenericEditor } from '../components/GenericEditor';
 import type { Kind } from '../api/definitions';
+import { TemplateDesigner } from './templates/TemplateDesigner';
+import { TransferScreen } from './transfer/TransferScreen';
 import { ChecklistDesigner } from './checklists/ChecklistDesigner';
 
 function Editor({ kind }: { kind: Kind }) {
@@ -20,10 +22,13 @@ const kinds: Array<{ path: string; kind: Kind; ns: string; editor?: ReactElement
   { path: 'forms', kind: 'Form', ns: 'forms' },
   { path: 'checklists', kind: 'Checklist', ns: 'checklists', editor: <ChecklistDesigner /> },
   { path: 'flows', kind: 'Workflow', ns: 'flows' },
-  { path: 'templates', kind: 'Template', ns: 'templates' },
+  { path: 'templates', kind: 'Template', ns: 'templates', editor: <TemplateDesigner /> },
 ];
 
-export const studioRoutes: Array<{ path: string; element: ReactElement }> = kinds.flatMap(({ path, kind, ns, editor }) => [
-  { path, element: <DefinitionIndex kind={kind} ns={ns} basePath={`/studio/${path}`} /> },
-  { path: `${path}/:id`, element: editor ?? <Editor kind={kind} /> },
-]);
+export const studioRoutes: Array<{ path: string; element: ReactElement }> = [
+  ...kinds.flatMap(({ path, kind, ns, editor }) => [
+    { path, element: <DefinitionIndex kind={kind} ns={ns} basePath={`/studio/${path}`} /> },
+    { path: `${path}/:id`, element: editor ?? <Editor kind={kind} /> },
+  ]),
+  { path: 'transfer', element: <TransferScreen /> },
+];
