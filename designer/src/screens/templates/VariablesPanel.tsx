@@ -84,7 +84,7 @@ export function VariablesPanel({
           )}
         </span>
       )),
-    [shown],
+    [shown, t],
   );
   const insert = (variable: TemplateVariable | undefined) => variable && onVariable(variable, variables ?? []);
 
