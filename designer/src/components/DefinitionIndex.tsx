@@ -11,6 +11,13 @@ import { definitionsApi, textOf, type DefinitionSummary, type Kind } from '../ap
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/** What is wrong with a new id (malformed, or taken by one of `existing`), or null; '' is not yet wrong. */
+export function newIdError(id: string, existing: ReadonlyArray<{ id: string }> | undefined, t: (key: string, options?: Record<string, unknown>) => string): string | null {
+  if (id === '') return null;
+  if (!ID_PATTERN.test(id) || id.length < 2) return t('idInvalid', { ns: 'common' });
+  return existing?.some((r) => r.id === id) ? t('idTaken', { ns: 'common', id }) : null;
+}
+
 /** One row per id: the platform's own newest version wins over the inherited one. */
 export function latestPerId(definitions: DefinitionSummary[]): DefinitionSummary[] {
   const byId = new Map<string, DefinitionSummary>();
@@ -36,7 +43,7 @@ export function DefinitionIndex({ kind, ns, basePath }: { kind: Kind; ns: string
     const q = query.trim().toLowerCase();
     return (rows ?? []).filter((r) => !q || r.id.includes(q) || textOf(r.title as never, i18n.language).toLowerCase().includes(q));
   }, [rows, query, i18n.language]);
-  const idError = newId === '' ? null : !ID_PATTERN.test(newId) || newId.length < 2 ? t('idInvalid') : rows?.some((r) => r.id === newId) ? t('idTaken', { id: newId }) : null;
+  const idError = newIdError(newId, rows, t);
 
   return (
     <div>

@@ -9,6 +9,9 @@ import { GenericEditor } from '../components/GenericEditor';
 import type { Kind } from '../api/definitions';
 import { TemplateDesigner } from './templates/TemplateDesigner';
 import { TransferScreen } from './transfer/TransferScreen';
+import { ItemDesigner } from './items/ItemEditor';
+import { ListDesigner } from './lists/ListEditor';
+import { ListsIndex } from './lists/ListsIndex';
 import { ChecklistDesigner } from './checklists/ChecklistDesigner';
 
 function Editor({ kind }: { kind: Kind }) {
@@ -16,9 +19,9 @@ function Editor({ kind }: { kind: Kind }) {
   return <GenericEditor key={id} kind={kind} id={id} />;
 }
 
-const kinds: Array<{ path: string; kind: Kind; ns: string; editor?: ReactElement }> = [
-  { path: 'lists', kind: 'ServiceList', ns: 'lists' },
-  { path: 'items', kind: 'ServiceItem', ns: 'items' },
+const kinds: Array<{ path: string; kind: Kind; ns: string; index?: ReactElement; editor?: ReactElement }> = [
+  { path: 'lists', kind: 'ServiceList', ns: 'lists', index: <ListsIndex />, editor: <ListDesigner /> },
+  { path: 'items', kind: 'ServiceItem', ns: 'items', editor: <ItemDesigner /> },
   { path: 'forms', kind: 'Form', ns: 'forms' },
   { path: 'checklists', kind: 'Checklist', ns: 'checklists', editor: <ChecklistDesigner /> },
   { path: 'flows', kind: 'Workflow', ns: 'flows' },
@@ -26,8 +29,8 @@ const kinds: Array<{ path: string; kind: Kind; ns: string; editor?: ReactElement
 ];
 
 export const studioRoutes: Array<{ path: string; element: ReactElement }> = [
-  ...kinds.flatMap(({ path, kind, ns, editor }) => [
-    { path, element: <DefinitionIndex kind={kind} ns={ns} basePath={`/studio/${path}`} /> },
+  ...kinds.flatMap(({ path, kind, ns, index, editor }) => [
+    { path, element: index ?? <DefinitionIndex kind={kind} ns={ns} basePath={`/studio/${path}`} /> },
     { path: `${path}/:id`, element: editor ?? <Editor kind={kind} /> },
   ]),
   { path: 'transfer', element: <TransferScreen /> },
