@@ -126,6 +126,9 @@ forEachDatabase('API: every rjsf sample round-trips as a Form draft', (target) =
       expect(draft?.body.schema).to.deep.equal(sample.schema);
       expect(draft?.body.uiSchema).to.deep.equal(sample.uiSchema);
       expect(draft?.body.sampleData).to.deep.equal(sample.formData);
+      // Key order is meaning (rjsf draws fields in properties order): the text must match too.
+      expect(JSON.stringify(draft?.body.schema)).to.equal(JSON.stringify(sample.schema));
+      expect(JSON.stringify(draft?.body.uiSchema)).to.equal(JSON.stringify(sample.uiSchema));
     });
   }
 });

@@ -27,6 +27,20 @@ export function definitionsContract(ctx: ContractContext): void {
       expect(stored).to.include({ status: 'published', version: 1, hash: published.hash, publishedAt: at(1) });
     });
 
+    it('given a body whose keys are not in sorted order, when saved and published, then it reads back with its keys in the order written', async () => {
+      const { knex } = store.current.db;
+      const body = {
+        kind: 'Form', schemaVersion: 1, id: 'key-order', version: 0, title: '字段顺序',
+        schema: { type: 'object', properties: { zeta: { type: 'string' }, alpha: { type: 'string' }, middle: { type: 'number' } } },
+      };
+      await saveDraft(knex, { platformId: 'sc', kind: 'Form', body, at: at(0) });
+      await publish(knex, { platformId: 'sc', kind: 'Form', defId: 'key-order', at: at(1) });
+      const stored = await getPublished(knex, { platformIds: ['sc'], kind: 'Form', defId: 'key-order' });
+      const properties = (stored?.body as unknown as typeof body).schema.properties;
+      expect(Object.keys(properties)).to.deep.equal(['zeta', 'alpha', 'middle']);
+      expect(Object.keys(stored?.body ?? {})).to.deep.equal(['kind', 'schemaVersion', 'id', 'version', 'title', 'schema']);
+    });
+
     it('given a published definition, when anything but its status is updated directly, then the database refuses', async () => {
       const { knex } = store.current.db;
       const where = { platform_id: 'sc', kind: 'ServiceItem', def_id: 'patent-pledge', version: 1 };
