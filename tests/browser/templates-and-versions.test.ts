@@ -61,6 +61,8 @@ describeBrowser('template editor, versions, import and export', () => {
     await typeInBody(page, '】</p>\n');
     expect(await templateBody(page).inputValue()).to.contain('<body>\n<p class="probe">【{{item.department.name}}】</p>\n<h1>');
     await previewFrame(page).locator('p.probe').filter({ hasText: `【${pledgeItem.department.name}】` }).waitFor();
+    // Typing scrolled the caret into view; the picture shows the editor from its toolbar.
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'studio-template-editor');
   });
 
