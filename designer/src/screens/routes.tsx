@@ -13,6 +13,7 @@ import { ItemDesigner } from './items/ItemEditor';
 import { ListDesigner } from './lists/ListEditor';
 import { ListsIndex } from './lists/ListsIndex';
 import { ChecklistDesigner } from './checklists/ChecklistDesigner';
+import { FormDesignerScreen } from './forms/FormDesigner';
 
 function Editor({ kind }: { kind: Kind }) {
   const { id = '' } = useParams();
@@ -22,7 +23,7 @@ function Editor({ kind }: { kind: Kind }) {
 const kinds: Array<{ path: string; kind: Kind; ns: string; index?: ReactElement; editor?: ReactElement }> = [
   { path: 'lists', kind: 'ServiceList', ns: 'lists', index: <ListsIndex />, editor: <ListDesigner /> },
   { path: 'items', kind: 'ServiceItem', ns: 'items', editor: <ItemDesigner /> },
-  { path: 'forms', kind: 'Form', ns: 'forms' },
+  { path: 'forms', kind: 'Form', ns: 'forms', editor: <FormDesignerScreen /> },
   { path: 'checklists', kind: 'Checklist', ns: 'checklists', editor: <ChecklistDesigner /> },
   { path: 'flows', kind: 'Workflow', ns: 'flows' },
   { path: 'templates', kind: 'Template', ns: 'templates', editor: <TemplateDesigner /> },
