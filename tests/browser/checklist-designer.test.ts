@@ -1,7 +1,8 @@
 /** The checklist designer in a real browser: materials, required-ness by rule, reorder, save. */
 import { expect } from 'chai';
 import { describeBrowser, openStudio, screenshot, signIn, type Studio } from './support/studio.js';
-import { addMaterial, createChecklist, saveDraft, useFieldsOfForms } from './steps/checklist-designer.js';
+import { addMaterial, createChecklist, useFieldsOfForms } from './steps/checklist-designer.js';
+import { saveDraft, storedDraft } from './steps/definitions.js';
 
 describeBrowser('checklist designer', () => {
   let studio: Studio;
@@ -11,12 +12,6 @@ describeBrowser('checklist designer', () => {
   });
   after(async () => studio?.close());
   afterEach(() => expect(studio.pageErrors, 'errors in the page').to.deep.equal([]));
-
-  const draftOf = async (id: string) => {
-    const client = await studio.server.client('admin');
-    const { body } = await client.get(`/api/definitions/Checklist/${id}`);
-    return (body.versions as Array<{ status: string; body: any }>).find((v) => v.status === 'draft')?.body;
-  };
 
   it('builds a checklist with a conditional material through the rule builder, and the server stores the JSON Logic rule', async () => {
     const { page } = studio;
@@ -46,7 +41,7 @@ describeBrowser('checklist designer', () => {
     await screenshot(page, 'studio-checklist-designer');
     await saveDraft(page);
 
-    const stored = await draftOf('pledge-agent-checklist');
+    const stored = await storedDraft(studio.server, 'Checklist', 'pledge-agent-checklist');
     expect(stored.materials.map((m: { key: string }) => m.key)).to.deep.equal(['applicationForm', 'powerOfAttorney', 'valuation']);
     expect(stored.materials[1]).to.deep.equal({
       key: 'powerOfAttorney',
@@ -98,6 +93,6 @@ describeBrowser('checklist designer', () => {
     expect(await builder.getAttribute('data-mode')).to.equal('json');
     expect(JSON.parse(await builder.getByTestId('rule-readonly').innerText())).to.deep.equal(handWritten);
     await saveDraft(page);
-    expect((await draftOf('hand-written-rule')).materials[0].required).to.deep.equal(handWritten);
+    expect((await storedDraft(studio.server, 'Checklist', 'hand-written-rule')).materials[0].required).to.deep.equal(handWritten);
   });
 });

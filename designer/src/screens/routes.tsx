@@ -13,6 +13,7 @@ import { ItemDesigner } from './items/ItemEditor';
 import { ListDesigner } from './lists/ListEditor';
 import { ListsIndex } from './lists/ListsIndex';
 import { ChecklistDesigner } from './checklists/ChecklistDesigner';
+import { FlowDesigner } from './flows/FlowDesigner';
 import { FormDesignerScreen } from './forms/FormDesigner';
 
 function Editor({ kind }: { kind: Kind }) {
@@ -25,7 +26,7 @@ const kinds: Array<{ path: string; kind: Kind; ns: string; index?: ReactElement;
   { path: 'items', kind: 'ServiceItem', ns: 'items', editor: <ItemDesigner /> },
   { path: 'forms', kind: 'Form', ns: 'forms', editor: <FormDesignerScreen /> },
   { path: 'checklists', kind: 'Checklist', ns: 'checklists', editor: <ChecklistDesigner /> },
-  { path: 'flows', kind: 'Workflow', ns: 'flows' },
+  { path: 'flows', kind: 'Workflow', ns: 'flows', editor: <FlowDesigner /> },
   { path: 'templates', kind: 'Template', ns: 'templates', editor: <TemplateDesigner /> },
 ];
 

@@ -3,50 +3,11 @@
  * test builds "a checklist with a conditional material" with them). Each finds controls by
  * their labels, as a user reads them.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { choose, createDefinition, setTags } from './definitions.js';
+import { addRuleRow, type RuleRowSpec } from './rule-builder.js';
 
-/** Picks an option of an antd Select by its label (typed first when the Select is searchable). */
-export async function choose(select: Locator, label: string): Promise<void> {
-  await select.click();
-  if ((await select.getAttribute('readonly')) === null) await select.fill(label);
-  await select.page().locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).first().click();
-}
-
-/** Replaces the tags of an antd tags Select: adds the missing ones first (a list may not go empty), then removes the rest. */
-export async function setTags(select: Locator, values: string[]): Promise<void> {
-  const root = select.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  const before = await root.locator('.ant-select-selection-item-content').allInnerTexts();
-  for (const value of values.filter((v) => !before.includes(v))) {
-    await select.fill(value);
-    await select.press('Enter');
-  }
-  for (const value of before.filter((v) => !values.includes(v))) {
-    await root.locator(`.ant-select-selection-item[title="${value}"] .ant-select-selection-item-remove`).click();
-  }
-  await select.press('Escape');
-}
-
-/** A condition row as the rule builder shows it: 字段 (its label), 运算 (as worded, e.g. 为是, 大于), 值. */
-export interface RuleRowSpec {
-  field: string;
-  op: string;
-  /** The value as typed, or an option's label (是/否, a choice of the form). */
-  value?: string;
-}
-
-/** Adds a row to the rule builder named `testId` and fills it. */
-export async function addRuleRow(page: Page, testId: string, row: RuleRowSpec): Promise<void> {
-  const builder = page.getByTestId(testId);
-  await builder.getByTestId(`${testId}-add`).click();
-  const n = await builder.locator('[data-testid^="rule-row-"]').count();
-  await choose(builder.getByLabel(`字段 ${n}`, { exact: true }), row.field);
-  await choose(builder.getByLabel(`运算 ${n}`, { exact: true }), row.op);
-  if (row.value === undefined) return;
-  const value = builder.getByLabel(`值 ${n}`, { exact: true });
-  const isSelect = (await value.getAttribute('role')) === 'combobox';
-  if (isSelect) await choose(value, row.value);
-  else await value.fill(row.value);
-}
+export { saveDraft } from './definitions.js';
 
 export interface MaterialSpec {
   name: string;
@@ -67,11 +28,7 @@ export interface MaterialSpec {
 
 /** Opens a new checklist with this id from the checklist index. */
 export async function createChecklist(page: Page, id: string): Promise<void> {
-  await page.goto('/studio/checklists');
-  await page.getByTestId('create').click();
-  await page.getByTestId('new-id').fill(id);
-  await page.getByTestId('new-id').press('Enter');
-  await page.locator(`[data-testid="editor"][data-id="${id}"]`).waitFor();
+  await createDefinition(page, 'checklists', id);
 }
 
 /** Chooses the forms whose fields the rule builder offers, by form id (adds to those already chosen). */
@@ -104,12 +61,4 @@ export async function addMaterial(page: Page, spec: MaterialSpec): Promise<void>
   if (spec.sample !== undefined) await panel.getByLabel('样表').fill(spec.sample);
   if (spec.deferrable) await panel.getByLabel('容缺（可在受理后补交）').check();
   if (spec.note !== undefined) await panel.getByLabel('要求说明').fill(spec.note);
-}
-
-/** Saves the draft with the toolbar button and waits for the server's answer. */
-export async function saveDraft(page: Page): Promise<void> {
-  const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/definitions/'));
-  await page.getByTestId('save').click();
-  const response = await saved;
-  if (!response.ok()) throw new Error(`save failed: ${response.status()} ${await response.text()}`);
 }
