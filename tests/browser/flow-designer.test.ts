@@ -1,7 +1,7 @@
 /** The flow designer in a real browser: a copy of the standard flow, live dead-end and unreachable flags, connect, save. */
 import { expect } from 'chai';
 import { describeBrowser, openStudio, screenshot, signIn, type Studio } from './support/studio.js';
-import { saveDraft, storedDraft } from './steps/definitions.js';
+import { choose, saveDraft, storedDraft } from './steps/definitions.js';
 import { addRuleRow } from './steps/rule-builder.js';
 import { addStep, connectSteps, createFlow, openFlow, selectStep, stepNode, waitForFlags } from './steps/flow-designer.js';
 
@@ -71,7 +71,7 @@ describeBrowser('flow designer', () => {
     expect(stored.steps.accept).to.deep.equal(standard.steps.accept);
   });
 
-  it('undoes a connection and the flag comes back; deleting a step removes the actions leading to it', async () => {
+  it('undoes a connection; deleting a step removes the actions leading to it', async () => {
     const { page } = studio;
     await openFlow(page, 'expert-review-flow');
     await connectSteps(page, 'expertReview', 'closed');
@@ -84,5 +84,26 @@ describeBrowser('flow designer', () => {
     await stepNode(page, 'expertReview').waitFor({ state: 'detached' });
     await page.getByTestId('rf__edge-action:implement:toExpertReview').waitFor({ state: 'detached' });
     expect(await page.getByTestId('flow-flags').getAttribute('data-count')).to.equal('0');
+  });
+
+  it("shows an action's rule as rows and its effects, and saves an effect added with its own form", async () => {
+    const { page } = studio;
+    await selectStep(page, 'accept');
+    await page.getByTestId('step-panel').getByRole('button', { name: '受理 → 服务实施' }).click();
+    const panel = page.getByTestId('action-panel');
+    expect(await panel.getByTestId('action-when').getAttribute('data-mode')).to.equal('rows');
+    await panel.getByTestId('action-when-words').filter({ hasText: '阻碍受理的材料数（缺少或不合格，不含容缺） 等于 0' }).waitFor();
+    // assign, notify (in-app and e-mail), notify (SMS): each effect a card of its own.
+    for (const i of [0, 1, 2]) await panel.getByTestId(`action-effects-${i}`).waitFor();
+    expect(await panel.getByTestId('action-effects-3').count()).to.equal(0);
+    await panel.getByTestId('action-effects-add').click();
+    await page.getByRole('menuitem', { name: '催告' }).click();
+    const urge = panel.getByTestId('action-effects-3');
+    await urge.getByText('监督人（平台管理员）').waitFor();
+    await choose(urge.getByLabel('接收人'), '承办人');
+    await saveDraft(page);
+    const stored = await storedDraft(studio.server, 'Workflow', 'expert-review-flow');
+    expect(stored.steps.accept.actions.accept.effects.at(-1)).to.deep.equal({ urge: 'assignee' });
+    expect(stored.steps.accept.actions.accept.when).to.deep.equal({ '==': [{ var: 'materials.blockingCount' }, 0] });
   });
 });

@@ -9,11 +9,13 @@ import {
   Background,
   Controls,
   MarkerType,
+  Panel,
   ReactFlow,
   type Connection,
   type Edge,
   type EdgeChange,
   type NodeChange,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
@@ -57,6 +59,12 @@ export function FlowCanvas({
   const layout = useMemo(() => layoutGraph(graph, workflow.start), [structure]);
   const [dragged, setDragged] = useState<Record<string, { x: number; y: number }>>({});
   const [nodes, setNodes] = useState<StepFlowNode[]>([]);
+  const [instance, setInstance] = useState<ReactFlowInstance<StepFlowNode, Edge<FlowEdgeData>> | undefined>(undefined);
+  // A step added or linked can land outside the view: fit the whole flow again once it is drawn.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void instance?.fitView({ padding: 0.08 }));
+    return () => cancelAnimationFrame(frame);
+  }, [instance, structure]);
   const selectedStep = selection?.kind === 'step' ? selection.step : undefined;
 
   useEffect(() => {
@@ -107,7 +115,7 @@ export function FlowCanvas({
   };
 
   return (
-    <div style={{ height: 640, border: '1px solid #f0f0f0', borderRadius: 6 }} data-testid="flow-canvas">
+    <div style={{ height: 660, border: '1px solid #f0f0f0', borderRadius: 6 }} data-testid="flow-canvas">
       <ReactFlow<StepFlowNode, Edge<FlowEdgeData>>
         nodes={nodes}
         edges={edges}
@@ -117,10 +125,14 @@ export function FlowCanvas({
         onConnect={(c: Connection) => c.source && c.target && onConnect(c.source, c.target)}
         onPaneClick={() => onSelect(undefined)}
         deleteKeyCode={null}
+        onInit={setInstance}
         fitView
-        fitViewOptions={{ padding: 0.1 }}
+        fitViewOptions={{ padding: 0.08 }}
         minZoom={0.2}
       >
+        <Panel position="top-right" style={{ fontSize: 12, color: '#8c8c8c', maxWidth: 360, background: 'rgba(255,255,255,0.85)', padding: '2px 6px' }}>
+          {t('connectHint')}
+        </Panel>
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>

@@ -4,7 +4,7 @@
  * A new flow starts as a copy of the standard five-stage flow, fetched from the API.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Empty, Form, Input, Row, Spin, Tabs, Typography } from 'antd';
+import { Button, Col, Empty, Form, Input, Row, Spin, Tabs } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -111,45 +111,44 @@ function FlowEditor({ id, standard }: { id: string; standard: Workflow | null })
     );
 
   const design = (
-    <>
-      <Typography.Paragraph type="secondary">{t('selectHint')}</Typography.Paragraph>
-      <div style={{ marginBottom: 12 }}>
-        <FlowFlags workflow={doc} problems={problems} onSelectStep={(step) => setSelection({ kind: 'step', step })} />
-      </div>
-      <Row gutter={16}>
-        <Col xs={24} xl={15}>
-          <FlowCanvas
-            workflow={doc}
-            flags={flags}
-            selection={selection}
-            onSelect={setSelection}
-            onConnect={(from, to) => {
-              const added = addAction(doc, from, to, t('newActionTitle'));
-              edit(added.workflow);
-              setSelection({ kind: 'action', step: from, action: added.name });
-            }}
-          />
-        </Col>
-        <Col xs={24} xl={9}>
-          <div style={{ maxHeight: 640, overflowY: 'auto', paddingInlineEnd: 8 }} data-testid="flow-panel">
-            {panel}
+    <Row gutter={16}>
+      <Col xs={24} xl={15}>
+        <FlowCanvas
+          workflow={doc}
+          flags={flags}
+          selection={selection}
+          onSelect={setSelection}
+          onConnect={(from, to) => {
+            const added = addAction(doc, from, to, t('newActionTitle'));
+            edit(added.workflow);
+            setSelection({ kind: 'action', step: from, action: added.name });
+          }}
+        />
+      </Col>
+      <Col xs={24} xl={9}>
+        <div style={{ maxHeight: 660, overflowY: 'auto', paddingInlineEnd: 8 }} data-testid="flow-panel">
+          <div style={{ marginBottom: 12 }}>
+            <FlowFlags workflow={doc} problems={problems} onSelectStep={(step) => setSelection({ kind: 'step', step })} />
           </div>
-        </Col>
-      </Row>
-    </>
+          {panel}
+        </div>
+      </Col>
+    </Row>
   );
 
   return (
     <EditorShell editor={editor}>
-      <Form layout="inline" component="div" style={{ marginBottom: 12, rowGap: 8 }}>
-        <Form.Item label={t('flowTitle')} htmlFor="flow-title">
-          <Input id="flow-title" style={{ width: 320 }} value={zhOf(doc.title)} onChange={(e) => setDoc((c) => ({ ...c, title: withZh(c.title, e.target.value) }))} />
-        </Form.Item>
-        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-step">
-          {t('addStep')}
-        </Button>
-      </Form>
       <Tabs
+        tabBarExtraContent={
+          <Form layout="inline" component="div">
+            <Form.Item label={t('flowTitle')} htmlFor="flow-title">
+              <Input id="flow-title" style={{ width: 280 }} value={zhOf(doc.title)} onChange={(e) => setDoc((c) => ({ ...c, title: withZh(c.title, e.target.value) }))} />
+            </Form.Item>
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-step">
+              {t('addStep')}
+            </Button>
+          </Form>
+        }
         items={[
           { key: 'design', label: t('title'), children: design },
           { key: 'json', label: 'JSON', children: <JsonView value={doc} onApply={(v) => setDoc(v as WorkflowDoc)} /> },

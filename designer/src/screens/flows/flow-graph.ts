@@ -69,7 +69,7 @@ export function structureKey(workflow: Workflow): string {
  */
 export function layoutGraph(graph: { nodes: GraphNode[]; edges: GraphEdge[] }, start?: string): Record<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 48, ranksep: 64, edgesep: 16, marginx: 16, marginy: 16, ranker: 'network-simplex' });
+  g.setGraph({ rankdir: 'TB', nodesep: 48, ranksep: 48, edgesep: 16, marginx: 16, marginy: 16, ranker: 'network-simplex' });
   g.setDefaultEdgeLabel(() => ({}));
   // The start step first, so dagre's ordering keeps it at the top-left of its rank.
   const ordered = [...graph.nodes].sort((a, b) => Number(b.id === start) - Number(a.id === start));
