@@ -126,6 +126,7 @@ describeBrowser('form designer', () => {
     const { page } = studio;
     await selectField(page, '代理人姓名');
     await page.mouse.move(0, 0);
+    await page.waitForFunction(`!document.querySelector('.ant-tooltip:not(.ant-tooltip-hidden)')`);
     await screenshot(page, 'studio-form-designer');
     await page.getByRole('tab', { name: '预览' }).click();
     const preview = page.getByTestId('preview');
