@@ -34,7 +34,12 @@ export async function createChecklist(page: Page, id: string): Promise<void> {
 /** Chooses the forms whose fields the rule builder offers, by form id (adds to those already chosen). */
 export async function useFieldsOfForms(page: Page, formIds: string[]): Promise<void> {
   const select = page.getByLabel('规则字段取自表单');
+  const chosen = page.locator('.ant-select').filter({ has: select });
+  // The forms already in use load first; choosing before they arrive would race with them.
+  await page.locator('[data-testid="checklist-forms"][data-ready="true"]').waitFor();
   for (const id of formIds) {
+    // A form named like the checklist is chosen already; clicking its option again would unchoose it.
+    if ((await chosen.locator(`.ant-select-selection-item[title$="(${id})"]`).count()) > 0) continue;
     await select.click();
     await select.fill(id);
     await page.locator(`.ant-select-dropdown:visible [title$="(${id})"]`).first().click();

@@ -47,7 +47,7 @@ export async function publishAllDrafts(page: Page, expected: string[] = []): Pro
   await page.getByTestId('publish-all').click();
   const drafts = page.getByTestId('publish-all-drafts');
   await drafts.waitFor();
-  for (const id of expected) await drafts.getByText(id, { exact: true }).waitFor();
+  for (const id of expected) await drafts.getByText(id, { exact: true }).first().waitFor();
   const listed = await drafts.locator('code').allTextContents();
   const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/definitions/publish');
   await page.getByTestId('publish-all-confirm').click();

@@ -117,7 +117,7 @@ function ChecklistEditor({ id }: { id: string }) {
           />
         </Form.Item>
         <Form.Item label={t('fieldsFrom')} htmlFor="checklist-forms" tooltip={t('fieldsFromHelp')}>
-          <Select id="checklist-forms" mode="multiple" style={{ minWidth: 320 }} value={sources.chosen ?? []} options={sources.forms} onChange={sources.setChosen} loading={sources.chosen === undefined} />
+          <Select id="checklist-forms" data-testid="checklist-forms" data-ready={sources.chosen !== undefined} mode="multiple" style={{ minWidth: 320 }} value={sources.chosen ?? []} options={sources.forms} onChange={sources.setChosen} loading={sources.chosen === undefined} />
         </Form.Item>
       </Form>
       {flags.length > 0 && liveProblems.length === 0 && (
