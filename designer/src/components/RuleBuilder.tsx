@@ -118,7 +118,7 @@ export function RuleBuilder({ value, onChange, fields, testId = 'rule-builder' }
   }
 
   return (
-    <div data-testid={testId} data-mode="rows" role="group" aria-label={testId}>
+    <div data-testid={testId} data-mode="rows">
       <Space direction="vertical" style={{ width: '100%' }}>
         {model.rows.length > 1 && (
           <Radio.Group
