@@ -3,7 +3,7 @@
  * A failed call throws ApiError carrying the server's problem+json, so screens can show each
  * problem at its JSON pointer instead of a generic toast.
  */
-import type { Problem } from '../../../engine/problem';
+import type { Problem } from '../../../engine/problem.js';
 
 export type { Problem };
 

@@ -1,5 +1,5 @@
 /** Typed calls of the definitions API (server/routes/definitions.ts). */
-import { api, path, type Problem } from './client';
+import { api, path, type Problem } from './client.js';
 
 export type Kind = 'ServiceItem' | 'Form' | 'Checklist' | 'Workflow' | 'Template' | 'ServiceList' | 'Platform' | 'Calendar';
 export type Status = 'draft' | 'published' | 'retired';

@@ -2,9 +2,9 @@
  * Typed calls of a definition's history (server/routes/definitions.ts): what changed between
  * two visible versions, and rolling back to a version as the platform's next draft.
  */
-import type { Change } from '../../../engine/load/diff';
-import { api, path } from './client';
-import type { Kind, SaveResult, Status } from './definitions';
+import type { Change } from '../../../engine/load/diff.js';
+import { api, path } from './client.js';
+import type { Kind, SaveResult, Status } from './definitions.js';
 
 export type { Change };
 

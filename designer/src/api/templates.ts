@@ -3,7 +3,7 @@
  * of an unsaved template on a sample item. Problems of a preview carry the line and column of
  * the template text they are about.
  */
-import { api, type Problem } from './client';
+import { api, type Problem } from './client.js';
 
 /** One variable of a template context, as `{{path}}` names it. */
 export interface TemplateVariable {

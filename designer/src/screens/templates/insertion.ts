@@ -4,7 +4,7 @@
  * sits in that array's `{{#each}}` block, else a block around it. So a click always yields a
  * template that checks.
  */
-import type { TemplateVariable } from '../../api/templates';
+import type { TemplateVariable } from '../../api/templates.js';
 
 /** A path's names, whatever notation the context uses for array elements (`a[].b`, `a.*.b`, `a.b`). */
 export function segmentsOf(path: string): string[] {

@@ -1,6 +1,6 @@
 /** Which versions of a definition the history compares by default, and how each is named to the routes. */
-import type { DefinitionVersion } from '../../api/definitions';
-import type { VersionRef } from '../../api/history';
+import type { DefinitionVersion } from '../../api/definitions.js';
+import type { VersionRef } from '../../api/history.js';
 
 export const keyOf = (v: Pick<DefinitionVersion, 'platformId' | 'version'>): string => `${v.platformId}:${v.version}`;
 
