@@ -1,17 +1,11 @@
 /** The checklist designer in a real browser: materials, required-ness by rule, reorder, save. */
 import { expect } from 'chai';
-import { describeBrowser, openStudio, screenshot, signIn, type Studio } from './support/studio.js';
+import { describeBrowser, screenshot, useStudio } from './support/studio.js';
 import { addMaterial, createChecklist, useFieldsOfForms } from './steps/checklist-designer.js';
 import { saveDraft, storedDraft } from './steps/definitions.js';
 
 describeBrowser('checklist designer', () => {
-  let studio: Studio;
-  before(async () => {
-    studio = await openStudio();
-    await signIn(studio.page, 'admin');
-  });
-  after(async () => studio?.close());
-  afterEach(() => expect(studio.pageErrors, 'errors in the page').to.deep.equal([]));
+  const studio = useStudio({ signInAs: 'admin' });
 
   it('builds a checklist with a conditional material through the rule builder, and the server stores the JSON Logic rule', async () => {
     const { page } = studio;

@@ -1,18 +1,12 @@
 /** The flow designer in a real browser: a copy of the standard flow, live dead-end and unreachable flags, connect, save. */
 import { expect } from 'chai';
-import { describeBrowser, openStudio, screenshot, signIn, type Studio } from './support/studio.js';
+import { describeBrowser, screenshot, useStudio } from './support/studio.js';
 import { choose, saveDraft, storedDraft } from './steps/definitions.js';
 import { addRuleRow } from './steps/rule-builder.js';
 import { addStep, connectSteps, createFlow, openFlow, selectStep, stepNode, waitForFlags } from './steps/flow-designer.js';
 
 describeBrowser('flow designer', () => {
-  let studio: Studio;
-  before(async () => {
-    studio = await openStudio();
-    await signIn(studio.page, 'admin');
-  });
-  after(async () => studio?.close());
-  afterEach(() => expect(studio.pageErrors, 'errors in the page').to.deep.equal([]));
+  const studio = useStudio({ signInAs: 'admin' });
 
   it('starts a new flow as a copy of the standard five-stage flow, with nothing flagged', async () => {
     const { page } = studio;

@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
-import { describeBrowser, openStudio, screenshot, signIn, type Studio } from './support/studio.js';
+import { describeBrowser, screenshot, useStudio } from './support/studio.js';
 import {
   addField,
   addFieldToGroup,
@@ -69,14 +69,7 @@ async function drag(page: Page, source: Locator, target: Locator) {
 }
 
 describeBrowser('form designer', () => {
-  let studio: Studio;
-  before(async () => {
-    studio = await openStudio();
-    studio.page.setDefaultTimeout(10_000);
-    await signIn(studio.page, 'admin');
-  });
-  after(async () => studio?.close());
-  afterEach(() => expect(studio.pageErrors, 'errors in the page').to.deep.equal([]));
+  const studio = useStudio({ signInAs: 'admin', timeoutMs: 10_000 });
 
   it('builds a form from the palette: text, select, resident ID, a conditional field and a repeating group', async () => {
     const { page } = studio;

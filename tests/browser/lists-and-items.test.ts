@@ -9,27 +9,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeBrowser, openStudio, screenshot, signIn, type Studio } from './support/studio.js';
+import { describeBrowser, screenshot, signIn, useStudio } from './support/studio.js';
 import { createItem, itemField, itemText, openItem, publishOpenDefinition, saveDraft } from './steps/items.js';
 import { addItemToList, listOrder, listRow, moveRow, openList, publishAllDrafts, removeRow } from './steps/lists.js';
 
-/** One browser and seeded server per suite, so each suite starts from the shipped library. */
-function useStudio(): () => Studio {
-  let studio: Studio;
-  before(async () => {
-    studio = await openStudio();
-  });
-  after(async () => studio?.close());
-  afterEach(() => expect(studio.pageErrors, 'errors in the page').to.deep.equal([]));
-  return () => studio;
-}
 
 describeBrowser('adopting a province item', () => {
   const studio = useStudio();
   const ITEM = 'patent-pledge-registration';
 
   it('shows the locked fields of the province template disabled with a lock, the others editable', async () => {
-    const { page } = studio();
+    const { page } = studio;
     await signIn(page, 'admin');
     await openItem(page, ITEM);
     await page.getByTestId('adopted').waitFor();
@@ -46,7 +36,7 @@ describeBrowser('adopting a province item', () => {
   });
 
   it('saves and publishes an unlocked field as the platform’s own version, which the public catalog then shows', async () => {
-    const { page, server } = studio();
+    const { page, server } = studio;
     const note = '绵阳窗口：绵阳市知识产权公共服务平台服务大厅 2 号窗口（测试）';
     await itemText(page, '办理渠道说明').fill(note);
     const saved = await saveDraft(page);
@@ -59,14 +49,14 @@ describeBrowser('adopting a province item', () => {
   });
 
   it('keeps a locked field changed through the JSON view on screen with the server’s problem at that field', async () => {
-    const { page } = studio();
+    const { page } = studio;
     await page.getByRole('tab', { name: 'JSON' }).click();
     const json = page.getByTestId('json-view');
     const doc = JSON.parse(await json.inputValue()) as { legalBasis: string[] };
     doc.legalBasis = ['《绵阳市自定的依据》'];
     await json.fill(JSON.stringify(doc, null, 2));
     await page.getByTestId('json-view-apply').click();
-    const saved = await saveDraft(page);
+    const saved = await saveDraft(page, { mayBeRefused: true });
     const adoption = saved.problems.filter((p) => p.code === 'adoption.locked-field-changed');
     expect(adoption.map((p) => p.path)).to.deep.equal(['/legalBasis']);
     expect(await json.inputValue()).to.contain('《绵阳市自定的依据》');
@@ -120,7 +110,7 @@ describeBrowser('a service list as an Excel workbook', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exports the value-added list, takes an edited 服务内容 back, and the item editor shows it as a draft', async () => {
-    const { page } = studio();
+    const { page } = studio;
     await signIn(page, 'province');
     await openList(page, 'province-value-added-list');
     const download = page.waitForEvent('download');
@@ -141,7 +131,7 @@ describeBrowser('a service list as an Excel workbook', () => {
   });
 
   it('refuses a workbook with a wrong cell, naming its row and column, and saves nothing', async () => {
-    const { page } = studio();
+    const { page } = studio;
     await openList(page, 'province-value-added-list');
     const download = page.waitForEvent('download');
     await page.getByTestId('export-excel').click();
@@ -162,7 +152,7 @@ describeBrowser('editing a service list', () => {
   const studio = useStudio();
 
   it("creates the platform's own item, its fields checked against the meta-schema as the user types", async () => {
-    const { page } = studio();
+    const { page } = studio;
     await signIn(page, 'admin');
     const created = await createItem(page, {
       id: 'mianyang-patent-navigation',
@@ -182,7 +172,7 @@ describeBrowser('editing a service list', () => {
   });
 
   it('adds items (one adopted from the province library, one of the platform), reorders, removes, publishes; the portal shows the new order', async () => {
-    const { page } = studio();
+    const { page } = studio;
     await page.goto('/studio/lists');
     await page.getByTestId('lists-valueAdded').getByRole('link', { name: '四川省知识产权增值服务清单' }).waitFor();
     await page.getByTestId('lists-implementation').getByRole('link', { name: '四川省知识产权公共服务事项实施清单' }).click();

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { projectRoot } from '../../server/paths.js';
-import { describeBrowser, openStudio, signIn, type Studio } from './support/studio.js';
+import { describeBrowser, useStudio } from './support/studio.js';
 import { openFormDesigner, pasteFormJson, saveForm } from './steps/form-designer.js';
 
 const samplesDir = join(projectRoot, '..', 'shared', 'peer', 'rjsf-samples');
@@ -30,18 +30,8 @@ describeBrowser('rjsf samples round-trip through the form designer', () => {
   });
   const names = existsSync(samplesDir) ? readdirSync(samplesDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort() : [];
 
-  let studio: Studio;
-  before(async () => {
-    studio = await openStudio();
-    studio.page.setDefaultTimeout(15_000);
-    await signIn(studio.page, 'admin');
-  });
-  after(async () => studio?.close());
-  afterEach(() => {
-    // One page serves every sample; errors are reported against the sample that caused them.
-    const errors = studio.pageErrors.splice(0);
-    expect(errors, 'errors in the page').to.deep.equal([]);
-  });
+  // One page serves every sample; useStudio reports page errors against the sample that caused them.
+  const studio = useStudio({ signInAs: 'admin', timeoutMs: 15_000 });
 
   for (const name of names) {
     it(`${name}: pasted, previewed, saved and read back unchanged`, async () => {

@@ -1,14 +1,9 @@
 /** The studio's shell in a real browser: sign-in, the menu, language switch, sign-out, the public home page. */
 import { expect } from 'chai';
-import { describeBrowser, openStudio, screenshot, signIn, type Studio } from './support/studio.js';
+import { describeBrowser, screenshot, signIn, useStudio } from './support/studio.js';
 
 describeBrowser('studio shell', () => {
-  let studio: Studio;
-  before(async () => {
-    studio = await openStudio();
-  });
-  after(async () => studio?.close());
-  afterEach(() => expect(studio.pageErrors, 'errors in the page').to.deep.equal([]));
+  const studio = useStudio();
 
   it('refuses a wrong password with a clear message and keeps the user on the login page', async () => {
     const { page } = studio;

@@ -10,19 +10,14 @@ import { addField, addFieldToGroup, openFormDesigner, saveForm, setFormTitle, se
 import { createItem, itemField } from './steps/items.js';
 import { addItemToList, publishAllDrafts } from './steps/lists.js';
 import { editTemplateBody, saveDraft as saveTemplate } from './steps/templates.js';
-import { describeBrowser, openStudio, screenshot, signIn, type Studio } from './support/studio.js';
+import { describeBrowser, screenshot, signIn, useStudio } from './support/studio.js';
 
 const ITEM = 'va-patent-navigation';
 const TITLE = '专利导航服务';
 const LOCAL_NOTE = '绵阳窗口提示：专利导航服务可预约上门咨询。';
 
 describeBrowser('studio journey: a value-added item from nothing to the public list', () => {
-  let studio: Studio;
-  before(async () => {
-    studio = await openStudio();
-  });
-  after(async () => studio?.close());
-  afterEach(() => expect(studio.pageErrors, 'errors in the page').to.deep.equal([]));
+  const studio = useStudio();
 
   it('signs in as the platform admin', async () => {
     await signIn(studio.page, 'admin');

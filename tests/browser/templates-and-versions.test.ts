@@ -11,7 +11,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { definitionsDir } from '../../server/paths.js';
-import { describeBrowser, openStudio, screenshot, signIn, type Studio } from './support/studio.js';
+import { describeBrowser, screenshot, useStudio } from './support/studio.js';
 import {
   chooseSampleItem,
   insertVariable,
@@ -34,13 +34,7 @@ const pledgeItem = JSON.parse(readFileSync(join(definitionsDir, 'province', 'ite
 };
 
 describeBrowser('template editor, versions, import and export', () => {
-  let studio: Studio;
-  before(async () => {
-    studio = await openStudio();
-    await signIn(studio.page, 'admin');
-  });
-  after(async () => studio?.close());
-  afterEach(() => expect(studio.pageErrors, 'errors in the page').to.deep.equal([]));
+  const studio = useStudio({ signInAs: 'admin' });
 
   const versionsOf = async (kind: string, id: string) => {
     const client = await studio.server.client('admin');

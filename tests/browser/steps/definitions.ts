@@ -52,12 +52,25 @@ export async function createDefinition(page: Page, section: string, id: string):
   await page.locator(`[data-testid="editor"][data-id="${id}"]`).waitFor();
 }
 
-/** Saves the draft with the toolbar button and waits for the server's answer. */
-export async function saveDraft(page: Page): Promise<void> {
-  const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/definitions/'));
+export interface Problem {
+  code: string;
+  path: string;
+  message: string;
+  file?: string;
+}
+
+/**
+ * Clicks 保存草稿 and returns the server's answer (status and problems). A refused save throws,
+ * naming the server's answer, unless the test expects one (`mayBeRefused`).
+ */
+export async function saveDraft(page: Page, options: { mayBeRefused?: boolean } = {}): Promise<{ status: number; problems: Problem[] }> {
+  const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && new URL(r.url()).pathname.startsWith('/api/definitions/'));
   await page.getByTestId('save').click();
   const response = await saved;
-  if (!response.ok()) throw new Error(`save failed: ${response.status()} ${await response.text()}`);
+  const text = await response.text();
+  if (!response.ok() && !options.mayBeRefused) throw new Error(`save refused: ${response.status()} ${text}`);
+  const body = JSON.parse(text) as { problems?: Problem[] };
+  return { status: response.status(), problems: body.problems ?? [] };
 }
 
 /** The body of the platform's draft of a definition, as the server stored it (the admin's view). */

@@ -4,6 +4,7 @@
  * Controls are found by their labels and test ids; the page is in Chinese.
  */
 import type { Locator, Page } from 'playwright-core';
+import { choose } from './definitions.js';
 import type { FieldTypeId } from '../../../designer/src/screens/forms/field-types.js';
 
 export type { FieldTypeId };
@@ -23,12 +24,6 @@ export interface ConditionSpec {
   field: string;
   op?: string;
   value?: string;
-}
-
-/** Picks an option of an antd Select by its label. */
-export async function chooseOption(select: Locator, label: string): Promise<void> {
-  await select.click();
-  await select.page().locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).first().click();
 }
 
 /** Clicks the radio button labelled `label` (antd hides the input itself behind its label). */
@@ -85,11 +80,11 @@ export async function setRequiredMode(page: Page, mode: '否' | '是'): Promise<
 }
 
 async function fillCondition(builder: Locator, condition: ConditionSpec): Promise<void> {
-  await chooseOption(builder.getByLabel('条件字段', { exact: true }), condition.field);
-  if (condition.op) await chooseOption(builder.getByLabel('条件', { exact: true }), condition.op);
+  await choose(builder.getByLabel('条件字段', { exact: true }), condition.field);
+  if (condition.op) await choose(builder.getByLabel('条件', { exact: true }), condition.op);
   if (condition.value === undefined) return;
   const value = builder.getByLabel('条件值', { exact: true });
-  if ((await value.getAttribute('role')) === 'combobox') await chooseOption(value, condition.value);
+  if ((await value.getAttribute('role')) === 'combobox') await choose(value, condition.value);
   else {
     await value.fill(condition.value);
     await value.blur();
@@ -101,7 +96,7 @@ async function setTarget(page: Page, into: string | undefined): Promise<void> {
   const wanted = into === undefined ? '表单末尾' : `“${into}”末尾`;
   const select = page.getByLabel('添加到', { exact: true });
   const current = await page.getByTestId('palette-target').locator('[title]').first().getAttribute('title');
-  if (current !== wanted) await chooseOption(select, wanted);
+  if (current !== wanted) await choose(select, wanted);
 }
 
 /** Adds a field from the palette (at the end of the form, or of the section or group `into`) and fills its properties. */

@@ -4,13 +4,9 @@
  * server's answer), never for time.
  */
 import type { Page, Response } from 'playwright-core';
+import { saveDraft, type Problem } from './definitions.js';
 
-export interface Problem {
-  code: string;
-  path: string;
-  message: string;
-  file?: string;
-}
+export { saveDraft };
 
 /**
  * A text control of the item form by its label: a textbox, since the locks' checkboxes carry
@@ -26,15 +22,6 @@ export async function openItem(page: Page, id: string): Promise<void> {
 
 const isDefinitionCall = (method: string, path: string) => (response: Response) =>
   response.request().method() === method && new URL(response.url()).pathname.startsWith(path);
-
-/** Clicks 保存草稿 and returns the server's answer (its status and problems). */
-export async function saveDraft(page: Page): Promise<{ status: number; problems: Problem[] }> {
-  const answer = page.waitForResponse(isDefinitionCall('PUT', '/api/definitions/'));
-  await page.getByTestId('save').click();
-  const response = await answer;
-  const body = (await response.json()) as { problems?: Problem[] };
-  return { status: response.status(), problems: body.problems ?? [] };
-}
 
 /** Clicks 发布 in the editor and waits for the publish call to succeed. */
 export async function publishOpenDefinition(page: Page): Promise<void> {

@@ -75,12 +75,7 @@ export async function chooseSampleItem(page: Page, title: string): Promise<void>
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: title }).first().click();
 }
 
-/** Saves the draft with the toolbar button and waits for the server's answer. */
-export async function saveDraft(page: Page): Promise<void> {
-  const answer = page.waitForResponse((response) => response.request().method() === 'PUT' && response.url().includes('/api/definitions/'));
-  await page.getByTestId('save').click();
-  await answer;
-}
+export { saveDraft } from './definitions.js';
 
 /** Opens the 历史版本 drawer and waits for the default comparison. */
 export async function openHistory(page: Page): Promise<Locator> {

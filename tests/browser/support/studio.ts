@@ -4,6 +4,7 @@
  * Chromium missing: the suite is skipped with a loud line, or fails under IPSP_REQUIRE_BROWSER=1
  * (CI). The front end is rebuilt first when its sources are newer than dist/designer.
  */
+import { expect } from 'chai';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -117,4 +118,27 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotsDir, { recursive: true });
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
+}
+
+/**
+ * One seeded server and browser page per suite (so each suite starts from the shipped library),
+ * signed in as `signInAs` when given; after each test, the page errors it caused fail it. The
+ * answer stands for the studio once the suite's `before` has run (`const { page } = studio`).
+ */
+export function useStudio(options: { signInAs?: string; locale?: string; timeoutMs?: number } = {}): Studio {
+  let current: Studio | undefined;
+  before(async () => {
+    current = await openStudio(options.locale ? { locale: options.locale } : {});
+    if (options.timeoutMs) current.page.setDefaultTimeout(options.timeoutMs);
+    if (options.signInAs) await signIn(current.page, options.signInAs);
+  });
+  after(async () => current?.close());
+  afterEach(() => expect(current?.pageErrors.splice(0) ?? [], 'errors in the page').to.deep.equal([]));
+  // A stand-in read at use time: the suite body runs before `before` has opened the studio.
+  return new Proxy({} as Studio, {
+    get(_target, key) {
+      if (!current) throw new Error('The studio opens in the suite\'s before hook; use it inside tests.');
+      return current[key as keyof Studio];
+    },
+  });
 }
