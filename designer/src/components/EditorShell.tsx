@@ -37,7 +37,7 @@ export function EditorShell<D extends Doc>({
     return () => window.removeEventListener('keydown', onKey);
   }, [save]);
   if (editor.isLoading) return <Spin tip={t('loading')}><div style={{ height: 200 }} /></Spin>;
-  if (editor.notFound || !doc) return <Typography.Paragraph>{t('notFound', { id: '' })}</Typography.Paragraph>;
+  if (editor.notFound || !doc) return <Typography.Paragraph data-testid="not-found">{t('notFound', { id: `${editor.kind} ${editor.id}` })}</Typography.Paragraph>;
   const base = editor.base;
   const problems = editor.liveProblems.length > 0 ? editor.liveProblems : editor.serverProblems;
   return (

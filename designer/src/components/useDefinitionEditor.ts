@@ -15,6 +15,8 @@ import { useHistory, useUndoKeys } from './useHistory';
 export type Doc = Record<string, unknown> & { kind: string; id: string; version: number };
 
 export interface DefinitionEditor<D extends Doc = Doc> {
+  kind: Kind;
+  id: string;
   doc: D | undefined;
   setDoc(next: D | ((current: D) => D)): void;
   undo(): void;
@@ -155,6 +157,8 @@ export function useDefinitionEditor<D extends Doc = Doc>(kind: Kind, id: string,
   const base = versionToEdit(versions);
   const inherited = [...versions].filter((v) => v.isInherited && v.status === 'published').sort((a, b) => b.version - a.version)[0];
   return {
+    kind,
+    id,
     doc,
     setDoc: history.set as DefinitionEditor<D>['setDoc'],
     undo: history.undo,
