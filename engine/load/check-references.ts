@@ -4,6 +4,8 @@
  * right kind in the set; naming one of another kind gets its own explanation.
  */
 import type { KindName } from '../kinds/index.js';
+import type { ServiceItem } from '../kinds/service-item.js';
+import type { ServiceList } from '../kinds/service-list.js';
 import type { Problem } from '../problem.js';
 import { didYouMean } from '../suggest.js';
 import { entriesOf, getDefinition, isPresent, kindsWithId, type DefinitionSet } from './definition-set.js';
@@ -31,24 +33,42 @@ export function referenceFinding(set: DefinitionSet, ref: Reference): Finding | 
   return { code: ref.code, at: ref.at, message: `${ref.owner}: ${ref.role} "${ref.id}" ${why}.${hint.text}`, suggestion: hint.suggestion };
 }
 
+/** The definitions an item names itself: form, checklist, workflow, guide and replacing notices. */
+function itemRefs(item: ServiceItem): Reference[] {
+  const base = { code: 'item.reference-missing', owner: `ServiceItem "${item.id}"` };
+  return [
+    { ...base, role: 'form', at: ['form'], kind: 'Form', id: item.form },
+    { ...base, role: 'checklist', at: ['checklist'], kind: 'Checklist', id: item.checklist },
+    { ...base, role: 'workflow', at: ['workflow'], kind: 'Workflow', id: item.workflow },
+    { ...base, role: 'guide', at: ['guide'], kind: 'Template', id: item.guide },
+    ...Object.entries(item.notices ?? {}).map(([name, id]): Reference => ({ ...base, role: `notice replacing "${name}"`, at: ['notices', name], kind: 'Template', id })),
+  ];
+}
+
+/** The items a list names, one per row. */
+function listRefs(list: ServiceList): Reference[] {
+  return list.entries.map((row, i) => ({
+    code: 'list.item-missing', owner: `ServiceList "${list.id}"`, role: `entry ${i + 1} item`, at: ['entries', i, 'item'], kind: 'ServiceItem', id: row.item,
+  }));
+}
+
+/**
+ * The definitions a document names directly (an item's form, checklist, workflow and templates;
+ * a list's items), e.g. to publish a new item together with the drafts it needs.
+ */
+export function namedDefinitions(doc: { kind: string }): Array<{ kind: KindName; id: string }> {
+  const refs = doc.kind === 'ServiceItem' ? itemRefs(doc as ServiceItem) : doc.kind === 'ServiceList' ? listRefs(doc as ServiceList) : [];
+  return refs.map(({ kind, id }) => ({ kind, id }));
+}
+
 function itemReferences(set: DefinitionSet): Problem[] {
   return entriesOf(set, 'ServiceItem').flatMap((entry) => {
     const item = entry.definition;
-    const owner = `ServiceItem "${item.id}"`;
-    const base = { code: 'item.reference-missing', owner };
-    const refs: Reference[] = [
-      { ...base, role: 'form', at: ['form'], kind: 'Form', id: item.form },
-      { ...base, role: 'checklist', at: ['checklist'], kind: 'Checklist', id: item.checklist },
-      { ...base, role: 'workflow', at: ['workflow'], kind: 'Workflow', id: item.workflow },
-      { ...base, role: 'guide', at: ['guide'], kind: 'Template', id: item.guide },
-      ...Object.entries(item.notices ?? {}).map(([name, id]): Reference => ({ ...base, role: `notice replacing "${name}"`, at: ['notices', name], kind: 'Template', id })),
-    ];
-    const findings = refs.map((ref) => referenceFinding(set, ref)).filter((f) => f !== undefined);
+    const findings = itemRefs(item).map((ref) => referenceFinding(set, ref)).filter((f) => f !== undefined);
     return [...findings, ...noticeFindings(set, item.id), ...guideFindings(set, item.id)].map((f) => problemIn(entry, f));
   });
 }
 
-/** `notices` keys must be templates the item's workflow actually sends, or the replacement does nothing. */
 function noticeFindings(set: DefinitionSet, itemId: string): Finding[] {
   const item = getDefinition(set, 'ServiceItem', itemId)!;
   const workflow = getDefinition(set, 'Workflow', item.workflow);
@@ -81,10 +101,8 @@ function guideFindings(set: DefinitionSet, itemId: string): Finding[] {
 
 function listReferences(set: DefinitionSet): Problem[] {
   return entriesOf(set, 'ServiceList').flatMap((entry) =>
-    entry.definition.entries
-      .map((row, i) => referenceFinding(set, {
-        code: 'list.item-missing', owner: `ServiceList "${entry.definition.id}"`, role: `entry ${i + 1} item`, at: ['entries', i, 'item'], kind: 'ServiceItem', id: row.item,
-      }))
+    listRefs(entry.definition)
+      .map((ref) => referenceFinding(set, ref))
       .filter((f) => f !== undefined)
       .map((f) => problemIn(entry, f)),
   );

@@ -9,3 +9,4 @@ export { resolveBundle, templateIdsOf } from './resolve-bundle.js';
 export { ajvProblems } from './ajv-problems.js';
 export { checkAdoption } from './check-adoption.js';
 export { diffDocuments, isSameValue, type Change } from './diff.js';
+export { namedDefinitions } from './check-references.js';

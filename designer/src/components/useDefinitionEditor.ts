@@ -7,6 +7,7 @@
 import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { namedDefinitions } from '../../../engine/load/check-references';
 import { validateShape } from '../../../engine/load/validate-shape';
 import { ApiError, type Problem } from '../api/client';
 import { definitionsApi, type DefinitionVersion, type Kind } from '../api/definitions';
@@ -139,7 +140,11 @@ export function useDefinitionEditor<D extends Doc = Doc>(kind: Kind, id: string,
     if (isDirty && !(await save())) return false;
     setBusy(true);
     try {
-      const result = await definitionsApi.publish([{ kind, id }]);
+      // A new item is published with the drafts it names (its new form, checklist …), as one set.
+      const drafts = await definitionsApi.list({ status: 'draft' });
+      const named = doc ? namedDefinitions(doc) : [];
+      const needed = drafts.filter((d) => !d.isInherited && named.some((n) => n.kind === d.kind && n.id === d.id));
+      const result = await definitionsApi.publish([{ kind, id }, ...needed.map((d) => ({ kind: d.kind, id: d.id }))]);
       message.success(t('published', { count: result.published.length }));
       setServerProblems([]);
       await reload();
@@ -152,7 +157,7 @@ export function useDefinitionEditor<D extends Doc = Doc>(kind: Kind, id: string,
     } finally {
       setBusy(false);
     }
-  }, [isDirty, save, kind, id, message, t, reload]);
+  }, [isDirty, save, kind, id, doc, message, t, reload]);
 
   const base = versionToEdit(versions);
   const inherited = [...versions].filter((v) => v.isInherited && v.status === 'published').sort((a, b) => b.version - a.version)[0];
