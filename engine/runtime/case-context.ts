@@ -36,6 +36,8 @@ export function buildCaseContext(draft: Draft): CaseContext {
       submittedAt: firstEntry(draft, (name) => name !== bundle.workflow.start),
       acceptedAt: firstEntry(draft, (_, stage) => stage !== undefined && ACCEPTED_STAGES.has(stage)),
       dueAt: dueAtOf(c),
+      verificationCode: c.verificationCode ?? '',
+      channel: c.channel ?? 'online',
       fields: c.fields,
     },
     form: c.data,

@@ -60,6 +60,9 @@ export interface StepVisit {
 
 export type CaseStatus = 'open' | 'completed' | 'rejected' | 'withdrawn';
 
+/** `online`: the applicant applied themselves; `counter`: staff registered it at the service window (窗口受理). */
+export type CaseChannel = 'online' | 'counter';
+
 export interface Case {
   id: string;
   number: string;
@@ -79,6 +82,12 @@ export interface Case {
   evaluations: Evaluation[];
   /** Entries per step name; absent on cases saved before it existed (read as none). */
   visits?: Record<string, StepVisit>;
+  /** How the application came in; absent on cases saved before it existed (read as online). */
+  channel?: CaseChannel;
+  /** Who registered a counter application on the applicant's behalf. */
+  registeredBy?: string;
+  /** The code that, with the case number, opens the public progress lookup (查询码). */
+  verificationCode?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -13,7 +13,6 @@ import { record } from './draft.js';
 
 const STEP_CLOCK_PREFIX = 'step:';
 
-/** The name of a step's own clock: `step:<stepName>`. */
 /** The earliest due date among the case's running clocks: what inboxes sort and warn on. */
 export function nextDueAt(kase: Case): string | null {
   const due = Object.values(kase.clocks)
@@ -23,6 +22,29 @@ export function nextDueAt(kase: Case): string | null {
   return due[0] ?? null;
 }
 
+/**
+ * When the earliest warning among the case's running clocks falls: a clock's `warnAt`, or its
+ * `dueAt` when it has no warning (such a clock is never "due soon", only overdue).
+ */
+export function nextWarnAt(kase: Case): string | null {
+  const warn = Object.values(kase.clocks)
+    .filter((clock) => clock.status === 'running')
+    .map((clock) => clock.warnAt ?? clock.dueAt)
+    .sort();
+  return warn[0] ?? null;
+}
+
+/** How the case's time limits stand at `now`: overdue, due soon (a warning time passed), ok, or null without a running clock. */
+export function dueStateOf(kase: Case, now: string): 'ok' | 'dueSoon' | 'overdue' | null {
+  const due = nextDueAt(kase);
+  if (due === null) return null;
+  const at = Date.parse(now);
+  if (Date.parse(due) <= at) return 'overdue';
+  const warn = nextWarnAt(kase);
+  return warn !== null && Date.parse(warn) <= at ? 'dueSoon' : 'ok';
+}
+
+/** The name of a step's own clock: `step:<stepName>`. */
 export function stepClockName(step: string): string {
   return `${STEP_CLOCK_PREFIX}${step}`;
 }

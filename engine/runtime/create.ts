@@ -14,7 +14,8 @@ import { enterStep } from './transition.js';
 
 /**
  * Decides a create command. The case comes back with `version` 0: storage sets the stored
- * version. The actor becomes the case's applicant.
+ * version. The actor becomes the case's applicant, unless they register it on behalf of
+ * another (`onBehalfOf`, counter mode): then the case records that and who registered it.
  */
 export function decideCreate(command: CreateCommand, context: DecideContext): Decision {
   const { bundle, actor, now } = context;
@@ -22,8 +23,16 @@ export function decideCreate(command: CreateCommand, context: DecideContext): De
   const problems = [...checkFormData({ form: bundle.form, data: command.data, now }), ...checkUploads({ checklist: bundle.checklist, files })];
   if (problems.length > 0) return { ok: false, problems };
 
-  const draft = createDraft({ caseState: newCase({ command, bundle, applicantId: actor.id, now }), context, actorId: actor.id });
-  record(draft, 'case.created', { number: command.number, item: draft.case.pins.item, platformId: bundle.platform.id });
+  const applicantId = command.onBehalfOf ?? actor.id;
+  const draft = createDraft({ caseState: newCase({ command, bundle, applicantId, actorId: actor.id, now }), context, actorId: actor.id });
+  const channel = draft.case.channel ?? 'online';
+  record(draft, 'case.created', {
+    number: command.number,
+    item: draft.case.pins.item,
+    platformId: bundle.platform.id,
+    channel,
+    ...(channel === 'counter' ? { applicantId, registeredBy: actor.id } : {}),
+  });
   supplyFiles(draft, files);
   enterStep(draft, { to: bundle.workflow.start });
   if (command.action !== undefined) {
@@ -33,7 +42,7 @@ export function decideCreate(command: CreateCommand, context: DecideContext): De
   return finish(draft);
 }
 
-function newCase(args: { command: CreateCommand; bundle: Bundle; applicantId: string; now: string }): Case {
+function newCase(args: { command: CreateCommand; bundle: Bundle; applicantId: string; actorId: string; now: string }): Case {
   const { command, bundle, now } = args;
   return {
     id: command.caseId,
@@ -49,6 +58,9 @@ function newCase(args: { command: CreateCommand; bundle: Bundle; applicantId: st
     fields: {},
     evaluations: [],
     visits: {},
+    channel: command.onBehalfOf === undefined ? 'online' : 'counter',
+    ...(command.onBehalfOf === undefined ? {} : { registeredBy: args.actorId }),
+    ...(command.verificationCode === undefined ? {} : { verificationCode: command.verificationCode }),
     version: 0,
     createdAt: now,
     updatedAt: now,

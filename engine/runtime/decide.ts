@@ -22,6 +22,7 @@ import { EngineError } from '../problem.js';
 import { decideAct } from './act.js';
 import type { Case } from './case.js';
 import { decideCreate, pinsOf } from './create.js';
+import { decideAssign } from './reassign.js';
 import type { Command, DecideContext, Decision } from './decision.js';
 import { decideTimer } from './timer.js';
 
@@ -45,6 +46,7 @@ export function decide(caseState: Case | undefined, command: Command, context: D
     if (caseState === undefined) return refuse('case.not-found', `A "${command.type}" command needs the case it acts on.`);
     const mismatch = pinMismatch(caseState, context);
     if (mismatch !== undefined) return refuse('case.bundle-mismatch', mismatch);
+    if (command.type === 'assign') return decideAssign(caseState, command, context);
     return command.type === 'act' ? decideAct(caseState, command, context) : decideTimer(caseState, command, context);
   } catch (error) {
     // A broken bundle or a date past the calendar's data is refused with its problems, not thrown at the caller.

@@ -9,7 +9,7 @@ import type { Problem } from '../problem.js';
 import type { Bundle } from './bundle.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 
-export type Command = CreateCommand | ActCommand | TimerCommand;
+export type Command = CreateCommand | ActCommand | TimerCommand | AssignCommand;
 
 /** Start a case: validate the form, record the files, enter the start step, then take `action` if given. */
 export interface CreateCommand {
@@ -20,6 +20,13 @@ export interface CreateCommand {
   files?: Record<string, FileRef[]>;
   /** The action to take at once in the start step (e.g. "submit"); absent keeps a draft. */
   action?: string;
+  /**
+   * Counter mode: the applicant the actor registers the case for. Absent: the actor applies
+   * for themselves. The case records channel `counter` and the actor as `registeredBy`.
+   */
+  onBehalfOf?: string;
+  /** The progress lookup code, made by the runner (the engine draws no random numbers). */
+  verificationCode?: string;
 }
 
 /** Take a named action of the current step. */
@@ -33,6 +40,12 @@ export interface ActCommand {
   verdicts?: Record<string, { status: Verdict; reason?: string }>;
   /** Replacement form data (supplement), validated again. */
   data?: Record<string, unknown>;
+}
+
+/** Hand the case to another staff member (转办); the runner checks they are staff of the platform. */
+export interface AssignCommand {
+  type: 'assign';
+  assigneeId: string;
 }
 
 /** A timer the worker found due: a clock's warning or its overdue moment. */

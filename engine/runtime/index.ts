@@ -2,7 +2,7 @@
 export { decide } from './decide.js';
 export { pinsOf } from './create.js';
 export { effectiveRoles } from './rule-context.js';
-export { nextDueAt, stepClockName, stepOfClock, resolveLimit, warnInstant } from './clocks.js';
+export { dueStateOf, nextDueAt, nextWarnAt, stepClockName, stepOfClock, resolveLimit, warnInstant } from './clocks.js';
 export { MAX_HOPS } from './transition.js';
 export type * from './case.js';
 export type * from './decision.js';

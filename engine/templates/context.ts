@@ -101,6 +101,8 @@ export const CaseContext = Type.Object({
     submittedAt: str('提交时间'),
     acceptedAt: str('受理时间'),
     dueAt: str('当前环节办理期限'),
+    verificationCode: str('查询码：凭办件编号和查询码在信息公示专区查询办理进度'),
+    channel: str('申请渠道代码：online（网上申请）或 counter（窗口受理）'),
     fields: Type.Unknown({ description: '办理中记录的信息（如 returnReason、result），由流程决定' }),
   }),
   form: Type.Unknown({ description: '申请表填写的内容，按表单字段取值，如 form.contactPhone' }),

@@ -81,6 +81,8 @@ function sampleCase(input: SampleCaseInput): Case {
     fields: sampleFields(bundle),
     evaluations: [{ level: 5, comment: '（示例）办理高效，服务热情', step, at: now, by: sampleApplicant.id }],
     visits: Object.fromEntries(visited.map(([name]) => [name, visit])),
+    channel: 'online',
+    verificationCode: 'ABC234',
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -43,6 +43,8 @@ function caseContext(overrides: { applicantName?: string } = {}): CaseContext {
       stepTitle: '补正材料',
       createdAt: '2025-12-31T01:30:00Z',
       submittedAt: '2025-12-31T01:35:00Z',
+      verificationCode: 'K7M2Q9',
+      channel: 'online',
       acceptedAt: '',
       dueAt: '2026-01-22T15:59:59.999Z',
       fields: {},
