@@ -33,3 +33,13 @@ curl -s -b st.txt $B/api/tasks | jq -r '.tasks[] | "\(.title) 截止 \(.dueAt)"'
 curl -s -b st.txt $B/api/cases/$CASE/events | jq -r '.events[] | "\(.seq) \(.type) \(.data.action // "")"' | head -30
 # 7. A stale version is refused with 409 and the current version
 curl -s -b st.txt -H 'content-type: application/json' -d '{"version":1}' $B/api/cases/$CASE/actions/close | jq -r '.status, .code'
+# 8. Staff reply to the review, call the applicant back (回访) and close the rectification
+curl -s -b st.txt -H 'content-type: application/json' -d '{"text":"感谢反馈，已优化办理进度通知。"}' $B/api/cases/$CASE/evaluation-reply | jq -c .evaluation
+TASK=$(curl -s -b st.txt "$B/api/tasks?caseId=$CASE" | jq -r '.tasks[0].id')
+curl -s -b st.txt -H 'content-type: application/json' -d '{"note":"已电话回访，申请人认可整改","outcome":"satisfied"}' $B/api/tasks/$TASK/visits | jq -r '.visits | length'
+curl -s -b st.txt -H 'content-type: application/json' -d '{"result":"已调整进度通知为每个节点短信提醒"}' $B/api/tasks/$TASK/close | jq -r '.status, .isOverdue'
+# 9. Ask online; staff answer and put the answer in the public FAQ handbook (咨询问答手册)
+Q=$(curl -s -b zs.txt -H 'content-type: application/json' -d '{"itemId":"patent-pledge-registration","question":"质押登记需要双方到场吗？"}' $B/api/consultations | jq -r .id)
+curl -s -b st.txt -H 'content-type: application/json' -d '{"answer":"不需要，网上提交即可。"}' $B/api/consultations/$Q/answer | jq -r .status
+curl -s -b st.txt -H 'content-type: application/json' -d '{"question":"办理质押登记须双方当事人到场吗？"}' $B/api/consultations/$Q/faq > /dev/null
+curl -s $B/api/platforms/mianyang/faq | jq -r '.entries[] | "问：\(.question) 答：\(.answer)"'

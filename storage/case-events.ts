@@ -42,7 +42,18 @@ export async function appendEvents(db: Db, caseId: string, events: CaseEvent[]):
 /** A case's events in order. */
 export async function listEvents(db: Db, caseId: string): Promise<StoredCaseEvent[]> {
   const rows = await db('case_events').where({ case_id: caseId }).orderBy('seq');
-  return rows.map((row: Record<string, unknown>) => ({
+  return rows.map((row: Record<string, unknown>) => toEvent(db, row));
+}
+
+/** The events of one type across several cases, each case's in order. */
+export async function listEventsOfType(db: Db, caseIds: string[], type: string): Promise<StoredCaseEvent[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db('case_events').whereIn('case_id', caseIds).andWhere({ type }).orderBy([{ column: 'case_id' }, { column: 'seq' }]);
+  return rows.map((row: Record<string, unknown>) => toEvent(db, row));
+}
+
+function toEvent(db: Db, row: Record<string, unknown>): StoredCaseEvent {
+  return {
     id: row.id as string,
     caseId: row.case_id as string,
     seq: Number(row.seq),
@@ -50,5 +61,5 @@ export async function listEvents(db: Db, caseId: string): Promise<StoredCaseEven
     actorId: (row.actor_id as string | null) ?? null,
     data: readJson(db, row.data),
     at: readInstant(row.at) as string,
-  }));
+  };
 }

@@ -3,6 +3,7 @@
  * check real responses against it.
  */
 import { Type } from '@sinclair/typebox';
+import { EvaluationViewSchema } from './feedback-schemas.js';
 
 const Str = Type.String();
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -150,6 +151,7 @@ export const CaseViewSchema = Type.Object({
   data: Type.Record(Str, Type.Unknown()),
   fields: Type.Record(Str, Type.Unknown()),
   evaluations: Type.Array(Type.Unknown()),
+  evaluation: Type.Union([EvaluationViewSchema, Type.Null()], { description: 'The latest evaluation (好差评) and the reply to it; null before any.' }),
   materials: Type.Array(
     Type.Object({
       key: Str,
@@ -223,16 +225,6 @@ export const NoticeSchema = Type.Object({
   body: Str,
   format: Str,
   channels: Type.Array(Str),
-  createdAt: Str,
-});
-
-export const TaskSchema = Type.Object({
-  id: Str,
-  caseId: Nullable(Str),
-  kind: Str,
-  title: Str,
-  dueAt: Str,
-  status: Str,
   createdAt: Str,
 });
 

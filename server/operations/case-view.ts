@@ -10,6 +10,7 @@ import { nextDueAt } from '../../engine/runtime/clocks.js';
 import type { Bundle } from '../../engine/runtime/bundle.js';
 import type { Services } from '../services.js';
 import { bundleForCase } from './bundles.js';
+import { evaluationOf, type EvaluationView } from './evaluation-reply.js';
 
 export interface CaseView {
   id: string;
@@ -29,6 +30,8 @@ export interface CaseView {
   data: Record<string, unknown>;
   fields: Record<string, unknown>;
   evaluations: Case['evaluations'];
+  /** The latest evaluation and the platform's reply to it. */
+  evaluation: EvaluationView | null;
   materials: Array<{
     key: string;
     name: string;
@@ -78,6 +81,7 @@ export async function viewCase(services: Services, actor: Actor, kase: Case): Pr
     data: kase.data,
     fields: kase.fields,
     evaluations: kase.evaluations,
+    evaluation: await evaluationOf(services, kase),
     materials: checklist.materials.map((m) => ({
       key: m.key,
       name: m.material.name,

@@ -7,7 +7,9 @@ import { buildOpenApi } from '../http/openapi.js';
 import { defineRoute, type Route } from '../http/route.js';
 import { caseRoutes } from './cases.js';
 import { catalogRoutes } from './catalog.js';
+import { consultationRoutes } from './consultations.js';
 import { definitionRoutes } from './definitions.js';
+import { followUpRoutes } from './follow-up.js';
 import { inboxRoutes } from './inbox.js';
 import { sessionRoutes } from './session.js';
 import { templateRoutes } from './templates.js';
@@ -15,7 +17,7 @@ import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

@@ -234,6 +234,17 @@ forEachDatabase('tenant isolation', (target) => {
       expect((await (await server.client('staff1')).get('/api/tasks')).body.tasks).to.deep.equal(before_.tasks);
     });
 
+    it('given every foreign call made, when 绵阳 looks, then its consultation, handbook, evaluation reply and visits are as they were', async () => {
+      const mine = (await zhangsan.get('/api/consultations')).body.consultations as Array<{ id: string; answer: string; faqId: string }>;
+      expect(mine.map((c) => [c.id, c.answer, c.faqId])).to.deep.equal([[objects.consultation.id, '可以，请在受理前补齐。', objects.consultation.faqId]]);
+      const handbook = (await clients.get('an anonymous caller')!.get(`/api/platforms/${MIANYANG}/faq`)).body.entries as Array<{ id: string; question: string }>;
+      expect(handbook.map((e) => [e.id, e.question])).to.deep.equal([[objects.consultation.faqId, '材料可以晚些补交吗？']]);
+      expect((await zhangsan.get(`/api/cases/${objects.closedCaseId}`)).body.evaluation.reply.text).to.equal(objects.replyText);
+      const [task] = (await (await server.client('staff1')).get(`/api/tasks?caseId=${objects.closedCaseId}`)).body.tasks;
+      expect(task).to.include({ status: 'open' });
+      expect(task.visits.map((v: { note: string }) => v.note)).to.deep.equal([objects.visitNote]);
+    });
+
     it('given a 绵阳 draft item, when its guide is asked for publicly, then it answers like a missing item', async () => {
       const anonymous = clients.get('an anonymous caller') as ApiClient;
       const draft = await anonymous.get(`/api/platforms/${MIANYANG}/items/${objects.draft.id}`);

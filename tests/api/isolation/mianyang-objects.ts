@@ -37,6 +37,11 @@ export interface MianyangObjects {
   closedCaseNumber: string;
   taskIds: string[];
   messageIds: string[];
+  /** zhangsan's answered consultation, promoted into the FAQ handbook in other words. */
+  consultation: { id: string; question: string; faqId: string };
+  /** The platform's reply to the bad review and the follow-up visit on its rectification task. */
+  replyText: string;
+  visitNote: string;
   /** A 绵阳-own service item, published; applicants of 绵阳 may apply for it. */
   ownItem: { kind: 'ServiceItem'; id: string };
   /** A 绵阳-own service item saved as a draft only. */
@@ -78,6 +83,18 @@ async function act(client: ApiClient, kase: { id: string; version: number }, act
   return response.body;
 }
 
+/** zhangsan asks about 绵阳's own item, staff answer, the admin puts it in the handbook reworded. */
+async function consult(clients: { zhangsan: ApiClient; staff: ApiClient; admin: ApiClient }) {
+  const question = '绵阳张三隔离测试：我司这份说明材料能否下周补交？';
+  const asked = await clients.zhangsan.post('/api/consultations', { itemId: OWN_ITEM_ID, question });
+  expect(asked.status, JSON.stringify(asked.body)).to.equal(201);
+  const answered = await clients.staff.post(`/api/consultations/${asked.body.id}/answer`, { answer: '可以，请在受理前补齐。' });
+  expect(answered.status, JSON.stringify(answered.body)).to.equal(200);
+  const promoted = await clients.admin.post(`/api/consultations/${asked.body.id}/faq`, { question: '材料可以晚些补交吗？' });
+  expect(promoted.status, JSON.stringify(promoted.body)).to.equal(201);
+  return { id: asked.body.id as string, question, faqId: promoted.body.id as string };
+}
+
 /** Creates the 绵阳 objects through the API (and one worker pass for the in-app messages). */
 export async function createMianyangObjects(server: TestServer): Promise<MianyangObjects> {
   const admin = await server.client('admin');
@@ -95,6 +112,9 @@ export async function createMianyangObjects(server: TestServer): Promise<Mianyan
   closed = await act(staff, closed, 'accept');
   closed = await act(staff, closed, 'complete', { result: '已答复（隔离测试）' });
   closed = await act(zhangsan, closed, 'evaluate', { level: 1, comment: '隔离测试差评' });
+  const consultation = await consult({ zhangsan, staff, admin });
+  const replyText = '绵阳隔离测试：已安排专人核实，感谢您的反馈。';
+  expect((await staff.post(`/api/cases/${closed.id}/evaluation-reply`, { text: replyText })).status).to.equal(200);
   await runWorkerOnce(server.services, { workerId: 'isolation-test', channels: [inAppChannel(server.services)] });
 
   const knex = server.services.db.knex;
@@ -106,6 +126,9 @@ export async function createMianyangObjects(server: TestServer): Promise<Mianyan
   const own = await admin.get('/api/definitions');
   const definitionHashes = (own.body.definitions as Array<{ platformId: string; hash: string }>).filter((d) => d.platformId === MIANYANG).map((d) => d.hash);
   expect(taskIds, 'a bad review opens a rectification task').to.have.length.greaterThan(0);
+  const visitNote = '绵阳隔离测试回访：申请人表示已了解处理情况。';
+  const visited = await staff.post(`/api/tasks/${taskIds[0]}/visits`, { note: visitNote, outcome: 'satisfied' });
+  expect(visited.status, JSON.stringify(visited.body)).to.equal(201);
   expect(messageIds, 'the worker delivered in-app messages').to.have.length.greaterThan(0);
   return {
     caseId: open.id,
@@ -117,6 +140,9 @@ export async function createMianyangObjects(server: TestServer): Promise<Mianyan
     closedCaseNumber: closed.number,
     taskIds,
     messageIds,
+    consultation,
+    replyText,
+    visitNote,
     ownItem: { kind: 'ServiceItem', id: OWN_ITEM_ID },
     draft: { kind: 'ServiceItem', id: DRAFT_ITEM_ID, hash: draft.hash },
     definitionHashes,

@@ -159,8 +159,57 @@ export const routeTable: Record<string, RouteCall> = {
   'GET /api/files/:fileId': { reach: 'object', call: async ({ client, targets }) => [await client.get(`/api/files/${targets.fileId}`)] },
   'GET /api/tasks': {
     reach: 'list',
-    call: async ({ client }) => [await client.get('/api/tasks'), await client.get('/api/tasks?status=open')],
+    call: async ({ client, targets }) => [
+      await client.get('/api/tasks'),
+      await client.get('/api/tasks?status=open'),
+      await client.get(`/api/tasks?caseId=${targets.closedCaseId}`),
+    ],
   },
+  'POST /api/tasks/:taskId/visits': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/tasks/${targets.taskId}/visits`, { note: '隔离测试回访', outcome: 'unsatisfied' })],
+  },
+  'POST /api/tasks/:taskId/close': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/tasks/${targets.taskId}/close`, { result: '隔离测试整改' })],
+  },
+  'POST /api/cases/:caseId/evaluation-reply': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.post(`/api/cases/${targets.closedCaseId}/evaluation-reply`, { text: '隔离测试回复' }),
+      await client.post(`/api/cases/${targets.caseId}/evaluation-reply`, { text: '隔离测试回复' }),
+    ],
+  },
+  // An applicant asks about an item: 绵阳's own or draft item answers like one that does not exist.
+  'POST /api/consultations': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post('/api/consultations', { itemId: targets.applyItemId, question: '隔离测试咨询' })],
+  },
+  'GET /api/consultations': {
+    reach: 'list',
+    call: async ({ client }) => [
+      await client.get('/api/consultations'),
+      await client.get('/api/consultations?status=open'),
+      await client.get('/api/consultations?status=answered'),
+    ],
+  },
+  'POST /api/consultations/:id/answer': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/consultations/${targets.consultationId}/answer`, { answer: '隔离测试答复' })],
+  },
+  'POST /api/consultations/:id/faq': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/consultations/${targets.consultationId}/faq`, { question: '隔离测试问题' })],
+  },
+  // The handbook is public by design; it carries the reworded entry, never the asker or their words.
+  'GET /api/platforms/:platformId/faq': {
+    reach: 'public',
+    call: async ({ client, targets }) => [
+      await client.get('/api/platforms/mianyang/faq'),
+      await client.get(`/api/platforms/mianyang/faq?itemId=${targets.ownItemId}`),
+    ],
+  },
+  'DELETE /api/faq/:id': { reach: 'object', call: async ({ client, targets }) => [await client.delete(`/api/faq/${targets.faqId}`)] },
   'GET /api/messages': { reach: 'list', call: async ({ client }) => [await client.get('/api/messages')] },
   // 绵阳 has no list of its own in these fixtures; tests/api/workbooks.test.ts aims at one.
   'GET /api/lists/:listId/workbook': {

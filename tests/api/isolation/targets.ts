@@ -21,6 +21,10 @@ export interface Targets {
   applyItemId: string;
   /** An existing 绵阳 account. */
   username: string;
+  /** zhangsan's answered consultation, its FAQ entry, and the rectification task of the bad review. */
+  consultationId: string;
+  faqId: string;
+  taskId: string;
 }
 
 /** The real 绵阳 objects as the caller would aim at them. */
@@ -34,6 +38,9 @@ export function realTargets(objects: MianyangObjects, caller: Caller): Targets {
     ownItemId: objects.ownItem.id,
     applyItemId: caller.platformId === 'mianyang' ? objects.draft.id : objects.ownItem.id,
     username: 'zhangsan',
+    consultationId: objects.consultation.id,
+    faqId: objects.consultation.faqId,
+    taskId: objects.taskIds[0] as string,
   };
 }
 
@@ -50,6 +57,9 @@ export function missingTargets(real: Targets): Targets {
     ownItemId: nearMiss(real.ownItemId),
     applyItemId: nearMiss(real.applyItemId),
     username: nearMiss(real.username),
+    consultationId: randomUUID(),
+    faqId: randomUUID(),
+    taskId: randomUUID(),
   };
 }
 
@@ -63,6 +73,9 @@ export function idPairs(real: Targets, missing: Targets): Array<[string, string]
     [real.ownItemId, missing.ownItemId],
     [real.applyItemId, missing.applyItemId],
     [real.username, missing.username],
+    [real.consultationId, missing.consultationId],
+    [real.faqId, missing.faqId],
+    [real.taskId, missing.taskId],
   ];
   return pairs.sort((a, b) => b[0].length - a[0].length);
 }

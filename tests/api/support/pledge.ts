@@ -67,3 +67,12 @@ export async function acceptedPledge(input: { applicant: ApiClient; staff: ApiCl
   expect(accepted.body.step).to.equal('implement');
   return accepted.body;
 }
+
+/** An accepted application completed by `staff` with a result: the case waits in supervise for the evaluation. */
+export async function completedPledge(input: { applicant: ApiClient; staff: ApiClient }): Promise<any> {
+  const accepted = await acceptedPledge(input);
+  const completed = await act(input.staff, accepted, 'complete', { payload: { result: '准予登记' } });
+  expect(completed.status, JSON.stringify(completed.body)).to.equal(200);
+  expect(completed.body.step).to.equal('supervise');
+  return completed.body;
+}
