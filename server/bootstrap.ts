@@ -5,10 +5,13 @@
 import { openDatabase } from '../storage/database.js';
 import type { Config } from './config.js';
 import { loadCalendars } from './definition-files.js';
+import { fillMissingQueues } from './operations/queue-backfill.js';
 import { createServices, type Services } from './services.js';
 
 export async function openServices(config: Config, overrides: { now?: () => Date; newId?: () => string } = {}): Promise<Services> {
   const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { sqliteFile: config.sqliteFile });
   await db.migrate();
-  return createServices({ db, config, calendars: await loadCalendars(), ...overrides });
+  const services = createServices({ db, config, calendars: await loadCalendars(), ...overrides });
+  await fillMissingQueues(services);
+  return services;
 }

@@ -15,7 +15,7 @@ import type { Recipient } from '../engine/kinds/workflow.js';
 import type { Case } from '../engine/runtime/case.js';
 import type { Decision, NoticeOutcome, Outcome } from '../engine/runtime/decision.js';
 import { appendEvents } from './case-events.js';
-import { getCaseVersion, insertCase, updateCase } from './cases.js';
+import { getCaseVersion, insertCase, updateCase, type CaseDerived } from './cases.js';
 import { ConflictError, StorageError } from './errors.js';
 import { enqueueNotice } from './outbox.js';
 import { openTask } from './tasks.js';
@@ -29,6 +29,8 @@ export interface ApplyDecisionInput {
   before: Case | undefined;
   decision: OkDecision;
   platformId: string;
+  /** Columns derived from the case's workflow (its inbox queue), computed by the caller. */
+  derived?: CaseDerived;
 }
 
 /**
@@ -40,15 +42,15 @@ export async function applyDecision(tx: Knex.Transaction, input: ApplyDecisionIn
   if (next.platformId !== input.platformId) {
     throw new StorageError('case.platform-mismatch', `Case "${next.id}" belongs to platform "${next.platformId}", not "${input.platformId}".`);
   }
-  const stored = await storeCase(tx, input.before, next);
+  const stored = await storeCase(tx, input.before, next, input.derived);
   await appendEvents(tx, stored.id, input.decision.events);
   for (const outcome of input.decision.outcomes) await applyOutcome(tx, stored, outcome);
   return stored;
 }
 
-async function storeCase(tx: Knex.Transaction, before: Case | undefined, next: Case): Promise<Case> {
-  if (!before) return insertCase(tx, next);
-  if (await updateCase(tx, next, before.version)) return { ...next, version: before.version + 1 };
+async function storeCase(tx: Knex.Transaction, before: Case | undefined, next: Case, derived: CaseDerived = {}): Promise<Case> {
+  if (!before) return insertCase(tx, next, derived);
+  if (await updateCase(tx, next, before.version, derived)) return { ...next, version: before.version + 1 };
   throw new ConflictError(next.id, before.version, await getCaseVersion(tx, next.id));
 }
 

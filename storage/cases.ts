@@ -5,12 +5,21 @@
 import type { Knex } from 'knex';
 import type { Case, CaseStatus } from '../engine/runtime/case.js';
 import { readInstant, readJson, writeInstant, writeJson } from './columns.js';
-import { nextDueAt } from '../engine/runtime/clocks.js';
+import { nextDueAt, nextWarnAt } from '../engine/runtime/clocks.js';
 
 type Db = Knex | Knex.Transaction;
 
-function columns(kase: Case, version: number) {
+/**
+ * Derived columns the server computes from the case's workflow (the engine Case does not know
+ * them): the inbox queue. Absent leaves the stored value as it is.
+ */
+export interface CaseDerived {
+  queue?: string | null;
+}
+
+function columns(kase: Case, version: number, derived: CaseDerived = {}) {
   return {
+    ...(derived.queue === undefined ? {} : { queue: derived.queue }),
     platform_id: kase.platformId,
     number: kase.number,
     item_id: kase.pins.item.id,
@@ -20,6 +29,8 @@ function columns(kase: Case, version: number) {
     status: kase.status,
     assignee_id: kase.assigneeId ?? null,
     due_at: writeInstant(nextDueAt(kase)),
+    warn_at: writeInstant(nextWarnAt(kase)),
+    channel: kase.channel ?? 'online',
     version,
     body: writeJson({ ...kase, version }),
     created_at: writeInstant(kase.createdAt),
@@ -28,8 +39,8 @@ function columns(kase: Case, version: number) {
 }
 
 /** Stores a new case at version 1 and returns it as stored. */
-export async function insertCase(db: Db, kase: Case): Promise<Case> {
-  await db('cases').insert({ id: kase.id, ...columns(kase, 1) });
+export async function insertCase(db: Db, kase: Case, derived: CaseDerived = {}): Promise<Case> {
+  await db('cases').insert({ id: kase.id, ...columns(kase, 1, derived) });
   return { ...kase, version: 1 };
 }
 
@@ -49,22 +60,51 @@ export async function getCaseVersion(db: Db, id: string): Promise<number | null>
  * Replaces a case if it is still at `expectedVersion`, moving it to `expectedVersion + 1`.
  * Returns false when someone else changed it first.
  */
-export async function updateCase(db: Db, next: Case, expectedVersion: number): Promise<boolean> {
+export async function updateCase(db: Db, next: Case, expectedVersion: number, derived: CaseDerived = {}): Promise<boolean> {
   const changed = await db('cases')
     .where({ id: next.id, version: expectedVersion })
-    .update(columns(next, expectedVersion + 1));
+    .update(columns(next, expectedVersion + 1, derived));
   return changed === 1;
 }
 
-export interface CaseQuery {
+/** The case with this number, or undefined (numbers are unique across platforms). */
+export async function getCaseByNumber(db: Db, number: string): Promise<Case | undefined> {
+  const row = await db('cases').select('body', 'version').where({ number }).first();
+  return row ? toCase(db, row) : undefined;
+}
+
+/** Sets a derived column without touching the case (its version stays): backfills only. */
+export async function setCaseQueue(db: Db, change: { id: string; queue: string }): Promise<void> {
+  await db('cases').where({ id: change.id }).update({ queue: change.queue });
+}
+
+/** Up to `limit` cases whose queue was never derived (stored before queues existed). */
+export async function casesWithoutQueue(db: Db, limit: number): Promise<Case[]> {
+  const rows = await db('cases').select('body', 'version').whereNull('queue').orderBy('id').limit(limit);
+  return rows.map((row: Record<string, unknown>) => toCase(db, row));
+}
+
+/** Which cases: every condition given must hold. */
+export interface CaseFilter {
   platformId: string;
   applicantId?: string;
   status?: CaseStatus;
   step?: string;
   assigneeId?: string;
   itemId?: string;
+  /** The inbox queue the server derived (toAccept, returned, inProgress …). */
+  queue?: string;
   /** Matches case numbers containing this text. */
   q?: string;
+  /** Matches a number containing `text`, an applicant whose name contains it, or one of `itemIds`. */
+  search?: { text: string; itemIds: string[] };
+  /** Only cases due at or before this instant (overdue then). */
+  dueBy?: string;
+  /** Only cases whose warning time passed by this instant and that are not due yet then (due soon). */
+  warnedBy?: string;
+}
+
+export interface CaseQuery extends CaseFilter {
   /** `updated` (default): most recently changed first; `due`: earliest due first, only cases with a running clock. */
   order?: 'updated' | 'due';
   limit: number;
@@ -82,10 +122,7 @@ export interface CasePage {
 export async function listCases(db: Db, query: CaseQuery): Promise<CasePage> {
   const isDue = query.order === 'due';
   const sortColumn = isDue ? 'due_at' : 'updated_at';
-  const builder = db('cases').select('id', 'body', 'version', sortColumn).where({ platform_id: query.platformId });
-  const filters = { applicant_id: query.applicantId, status: query.status, step: query.step, assignee_id: query.assigneeId, item_id: query.itemId };
-  for (const [column, value] of Object.entries(filters)) if (value !== undefined) builder.where(column, value);
-  if (query.q) builder.whereRaw(`lower(number) like ? escape '\\'`, [`%${query.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`]);
+  const builder = filtered(db, query).select('id', 'body', 'version', sortColumn);
   if (isDue) builder.whereNotNull('due_at');
   if (query.after) {
     const [sortValue, id] = decodeCursor(query.after);
@@ -102,6 +139,35 @@ export async function listCases(db: Db, query: CaseQuery): Promise<CasePage> {
     cases: page.map((row: Record<string, unknown>) => toCase(db, row)),
     ...(hasMore ? { next: encodeCursor(readInstant(last[sortColumn]) as string, last.id as string) } : {}),
   };
+}
+
+/** How many cases match. */
+export async function countCases(db: Db, filter: CaseFilter): Promise<number> {
+  const row = await filtered(db, filter).count({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
+
+/** `%text%` for LIKE, with the wildcards in `text` escaped. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
+}
+
+function filtered(db: Db, filter: CaseFilter): Knex.QueryBuilder {
+  const builder = db('cases').where({ platform_id: filter.platformId });
+  const equal = { applicant_id: filter.applicantId, status: filter.status, step: filter.step, assignee_id: filter.assigneeId, item_id: filter.itemId, queue: filter.queue };
+  for (const [column, value] of Object.entries(equal)) if (value !== undefined) builder.where(column, value);
+  if (filter.q) builder.whereRaw(`lower(number) like ? escape '\\'`, [containing(filter.q)]);
+  if (filter.search) {
+    const { text, itemIds } = filter.search;
+    const applicants = db('users').select('id').where({ platform_id: filter.platformId }).andWhereRaw(`lower(display_name) like ? escape '\\'`, [containing(text)]);
+    builder.where((w) => {
+      w.whereRaw(`lower(number) like ? escape '\\'`, [containing(text)]).orWhereIn('applicant_id', applicants);
+      if (itemIds.length > 0) w.orWhereIn('item_id', itemIds);
+    });
+  }
+  if (filter.dueBy) builder.where('due_at', '<=', writeInstant(filter.dueBy));
+  if (filter.warnedBy) builder.where('warn_at', '<=', writeInstant(filter.warnedBy)).andWhere('due_at', '>', writeInstant(filter.warnedBy));
+  return builder;
 }
 
 function encodeCursor(sortValue: string, id: string): string {

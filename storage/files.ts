@@ -50,6 +50,18 @@ export async function attachFile(db: Db, attach: { id: string; caseId: string; m
   return changed === 1;
 }
 
+/** Forgets an upload that was never attached (refused after it was stored); its bytes may be shared and stay. */
+export async function deleteUnattachedFile(db: Db, id: string): Promise<void> {
+  await db('files').where({ id }).whereNull('case_id').delete();
+}
+
+/** Files by id, in no particular order; ids that name nothing are left out. */
+export async function getFiles(db: Db, ids: string[]): Promise<FileRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db('files').whereIn('id', ids);
+  return rows.map(toFile);
+}
+
 function toFile(row: Record<string, unknown>): FileRecord {
   return {
     id: row.id as string,

@@ -18,10 +18,12 @@ export interface UserRecord {
   isDisabled: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  /** Resident ID number of an applicant registered at the counter, when given. */
+  idNumber: string | null;
 }
 
-export type NewUser = Omit<UserRecord, 'isDemo' | 'isDisabled' | 'lastLoginAt' | 'phone' | 'email' | 'passwordHash'> &
-  Partial<Pick<UserRecord, 'isDemo' | 'isDisabled' | 'phone' | 'email' | 'passwordHash'>>;
+export type NewUser = Omit<UserRecord, 'isDemo' | 'isDisabled' | 'lastLoginAt' | 'phone' | 'email' | 'passwordHash' | 'idNumber'> &
+  Partial<Pick<UserRecord, 'isDemo' | 'isDisabled' | 'phone' | 'email' | 'passwordHash' | 'idNumber'>>;
 
 /** Adds a user; the username is unique across the deployment. */
 export async function insertUser(db: Db, user: NewUser): Promise<void> {
@@ -36,8 +38,31 @@ export async function insertUser(db: Db, user: NewUser): Promise<void> {
     email: user.email ?? null,
     is_demo: user.isDemo ?? false,
     is_disabled: user.isDisabled ?? false,
+    id_number: user.idNumber ?? null,
     created_at: writeInstant(user.createdAt),
   });
+}
+
+/**
+ * An applicant account without a password on the platform (registered at the counter, never
+ * signed in) with this phone and name: the same person coming back to the counter.
+ */
+export async function findOfflineApplicant(db: Db, who: { platformId: string; phone: string; displayName: string }): Promise<UserRecord | undefined> {
+  const rows = await db('users').where({ platform_id: who.platformId, phone: who.phone, display_name: who.displayName }).whereNull('password_hash').orderBy('id');
+  return rows.map((row: Record<string, unknown>) => toUser(db, row)).find((user) => user.roles.includes('applicant'));
+}
+
+/** Records an offline applicant's ID number. */
+export async function setIdNumber(db: Db, change: { id: string; idNumber: string }): Promise<void> {
+  await db('users').where({ id: change.id }).update({ id_number: change.idNumber });
+}
+
+/** Display names by user id; unknown ids are left out. */
+export async function displayNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db('users').select('id', 'display_name').whereIn('id', unique);
+  return new Map(rows.map((row: { id: string; display_name: string }) => [row.id, row.display_name]));
 }
 
 export async function getUser(db: Db, id: string): Promise<UserRecord | undefined> {
@@ -80,5 +105,6 @@ function toUser(db: Db, row: Record<string, unknown>): UserRecord {
     isDisabled: readBoolean(row.is_disabled),
     createdAt: readInstant(row.created_at) as string,
     lastLoginAt: readInstant(row.last_login_at),
+    idNumber: (row.id_number as string | null | undefined) ?? null,
   };
 }

@@ -56,7 +56,7 @@ export function mountRoutes(routes: Route[], services: Services): Router {
         }
       });
       const { files, inMemory } = route.multipart;
-      steps.push(inMemory ? memoryUpload(files, inMemory.maxMB) : uploadMiddleware(services));
+      steps.push(inMemory ? memoryUpload(files, inMemory.maxMB) : uploadMiddleware(services, files === 'file' ? 'file' : 'materials'));
     }
     router[route.method](route.path, ...steps, handle(route, services));
   }

@@ -133,13 +133,28 @@ export const ItemGuideSchema = Type.Object({
   materials: Type.Array(Type.Unknown()),
 });
 
+const DueStateSchema = Type.Union([Type.Literal('ok'), Type.Literal('dueSoon'), Type.Literal('overdue'), Type.Null()], {
+  description: 'How the time limit stands now: ok, dueSoon (its warning time passed), overdue; null without a running clock',
+});
+
+/** Uploaded files (POST /api/uploads) by material key. */
+const FileRefsSchema = Type.Record(Str, Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50 }), {
+  description: 'Earlier uploads (POST /api/uploads) by material key: { "<materialKey>": ["<fileId>", …] }; only your own uploads not attached yet.',
+});
+
 export const CaseViewSchema = Type.Object({
   id: Str,
   number: Str,
   platformId: Str,
   item: Type.Object({ id: Str, version: Type.Integer(), title: Str }),
   applicantId: Str,
+  applicantName: Nullable(Str),
   assigneeId: Nullable(Str),
+  assigneeName: Nullable(Str),
+  channel: Type.String({ description: 'online, or counter when staff registered it (窗口受理)' }),
+  registeredBy: Type.Union([Str, Type.Null()], { description: 'The staff member who registered a counter application' }),
+  verificationCode: Type.Union([Str, Type.Null()], { description: 'With the number, opens the public progress lookup (GET /api/progress)' }),
+  dueState: DueStateSchema,
   status: Str,
   step: Str,
   stepTitle: Str,
@@ -178,11 +193,18 @@ export const CaseSummarySchema = Type.Object({
   id: Str,
   number: Str,
   itemId: Str,
+  itemTitle: Str,
   status: Str,
   step: Str,
+  stepTitle: Str,
+  channel: Str,
   applicantId: Str,
+  applicantName: Nullable(Str),
   assigneeId: Nullable(Str),
+  assigneeName: Nullable(Str),
   dueAt: Nullable(Str),
+  warnAt: Type.Union([Str, Type.Null()], { description: 'When the earliest warning falls (due soon from then on)' }),
+  dueState: DueStateSchema,
   version: Type.Integer(),
   createdAt: Str,
   updatedAt: Str,
@@ -193,6 +215,18 @@ export const StartCaseSchema = Type.Object(
     item: Type.String({ minLength: 1, description: 'Id of the service item to apply for.' }),
     data: Type.Record(Str, Type.Unknown(), { description: 'The form data.' }),
     action: Type.Optional(Type.Union([Str, Type.Null()], { description: 'Action taken at once; default "submit"; null keeps a draft.' })),
+    fileRefs: Type.Optional(FileRefsSchema),
+    draftItemId: Type.Optional(Type.String({ description: 'The application draft this submits (deleted with it); must be the item applied for.' })),
+    applicant: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 200, description: 'Name of the person or organization' }),
+          phone: Type.String({ minLength: 1, maxLength: 32, description: 'Mobile or landline' }),
+          idNumber: Type.Optional(Type.String({ maxLength: 32, description: 'Resident ID or USCC' })),
+        },
+        { additionalProperties: false, description: 'Counter mode (窗口受理, staff only): the applicant the case is registered for.' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -205,6 +239,7 @@ export const ActSchema = Type.Object(
       Type.Record(Str, Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('deficient')]), reason: Type.Optional(Str) }, { additionalProperties: false })),
     ),
     data: Type.Optional(Type.Record(Str, Type.Unknown())),
+    fileRefs: Type.Optional(FileRefsSchema),
   },
   { additionalProperties: false },
 );

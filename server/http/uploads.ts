@@ -16,8 +16,16 @@ declare module 'express-serve-static-core' {
   interface Request {
     /** Uploaded files by material key, stored and recorded (not yet attached to a case). */
     materialFiles?: Record<string, FileRef[]>;
+    /** The one file of a `file` upload (POST /api/uploads), stored and recorded, not attached. */
+    uploadedFile?: FileRef;
   }
 }
+
+/**
+ * `materials`: files under `materials[<key>]`, any number (applying or acting with files);
+ * `file`: exactly one file under `file`, its material named by a text field (upload by reference).
+ */
+export type UploadMode = 'materials' | 'file';
 
 const MATERIAL_FIELD = /^materials(?:\[([A-Za-z][A-Za-z0-9_]*)\]|\.([A-Za-z][A-Za-z0-9_]*))$/;
 
@@ -27,17 +35,29 @@ export function sanitizeFileName(name: string): string {
   return (cleaned || 'file').slice(-200);
 }
 
-function storageEngine(services: Services): StorageEngine {
+/** The material key an upload field names, or undefined when the field is not one this mode takes. */
+function materialKeyOf(mode: UploadMode, req: { body?: unknown }, fieldname: string): string | null | undefined {
+  if (mode === 'file') {
+    if (fieldname !== 'file') return undefined;
+    // Known only when the client sent the text field before the file; the key is checked after.
+    const key = (req.body as Record<string, unknown> | undefined)?.materialKey;
+    return typeof key === 'string' && key !== '' ? key.slice(0, 64) : null;
+  }
+  const match = MATERIAL_FIELD.exec(fieldname);
+  return match ? ((match[1] ?? match[2]) as string) : undefined;
+}
+
+function storageEngine(services: Services, mode: UploadMode): StorageEngine {
   return {
     _handleFile(req, file, callback) {
-      const match = MATERIAL_FIELD.exec(file.fieldname);
+      const materialKey = materialKeyOf(mode, req, file.fieldname);
       const actor = req.actor;
-      if (!match || !actor) {
+      if (materialKey === undefined || !actor) {
         file.stream.resume();
-        callback(new Failure('request.upload-field', `Upload field "${file.fieldname}" must be named materials[<material key>].`));
+        const expected = mode === 'file' ? 'file' : 'materials[<material key>]';
+        callback(new Failure('request.upload-field', `Upload field "${file.fieldname}" must be named ${expected}.`));
         return;
       }
-      const materialKey = (match[1] ?? match[2]) as string;
       services.files
         .putStream(file.stream, { maxBytes: services.config.maxUploadMB * 1024 * 1024 })
         .then(async ({ sha256, size }) => {
@@ -60,8 +80,8 @@ function storageEngine(services: Services): StorageEngine {
             originalName: ref.name,
             createdAt: services.now().toISOString(),
           });
-          const byKey = (req.materialFiles ??= {});
-          (byKey[materialKey] ??= []).push(ref);
+          if (mode === 'file') req.uploadedFile = ref;
+          else ((req.materialFiles ??= {})[materialKey as string] ??= []).push(ref);
           callback(null, { size, filename: ref.id });
         })
         .catch((error: unknown) => callback(error as Error));
@@ -73,11 +93,11 @@ function storageEngine(services: Services): StorageEngine {
   };
 }
 
-export function uploadMiddleware(services: Services): RequestHandler {
+export function uploadMiddleware(services: Services, mode: UploadMode = 'materials'): RequestHandler {
   const upload = multer({
-    storage: storageEngine(services),
+    storage: storageEngine(services, mode),
     defParamCharset: 'utf8',
-    limits: { files: 50, fields: 20, fieldSize: 2 * 1024 * 1024, fileSize: services.config.maxUploadMB * 1024 * 1024 },
+    limits: { files: mode === 'file' ? 1 : 50, fields: 20, fieldSize: 2 * 1024 * 1024, fileSize: services.config.maxUploadMB * 1024 * 1024 },
   }).any();
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) {

@@ -1,67 +1,16 @@
 /**
- * Reading cases: lists scoped to the caller (an applicant sees only their own), the timeline,
- * the notices sent (an applicant sees those addressed to them), and stored files.
+ * Reading a case: the timeline, the notices sent (an applicant sees those addressed to them),
+ * and stored files. Lists of cases are in inbox.ts.
  */
 import type { Readable } from 'node:stream';
-import type { Actor, Case, CaseStatus } from '../../engine/runtime/case.js';
-import { nextDueAt } from '../../engine/runtime/clocks.js';
+import type { Actor } from '../../engine/runtime/case.js';
 import { listEvents } from '../../storage/case-events.js';
-import { listCases } from '../../storage/cases.js';
 import { getCase } from '../../storage/cases.js';
 import { getFile, type FileRecord } from '../../storage/files.js';
 import { listNotices } from '../../storage/outbox.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
 import { canSeeCase, isStaffLike, visibleCase } from './case-access.js';
-
-export interface CaseListQuery {
-  status?: CaseStatus;
-  step?: string;
-  isMine?: boolean;
-  q?: string;
-  order?: 'updated' | 'due';
-  limit?: number;
-  after?: string;
-}
-
-export function summarizeCase(kase: Case) {
-  return {
-    id: kase.id,
-    number: kase.number,
-    itemId: kase.pins.item.id,
-    status: kase.status,
-    step: kase.step,
-    applicantId: kase.applicantId,
-    assigneeId: kase.assigneeId ?? null,
-    dueAt: nextDueAt(kase),
-    version: kase.version,
-    createdAt: kase.createdAt,
-    updatedAt: kase.updatedAt,
-  };
-}
-
-export async function listCasesFor(services: Services, actor: Actor, query: CaseListQuery) {
-  const isApplicantOnly = !isStaffLike(actor);
-  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  let page;
-  try {
-    page = await listCases(services.db.knex, {
-      platformId: actor.platformId,
-      ...(isApplicantOnly ? { applicantId: actor.id } : {}),
-      ...(query.isMine && !isApplicantOnly ? { assigneeId: actor.id } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.step ? { step: query.step } : {}),
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.order ? { order: query.order } : {}),
-      ...(query.after ? { after: query.after } : {}),
-      limit,
-    });
-  } catch (error) {
-    if (error instanceof RangeError) throw new Failure('request.cursor', error.message);
-    throw error;
-  }
-  return { cases: page.cases.map(summarizeCase), next: page.next ?? null };
-}
 
 export async function caseTimeline(services: Services, actor: Actor, caseId: string) {
   await visibleCase(services, actor, caseId);

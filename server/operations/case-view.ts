@@ -6,7 +6,8 @@ import { evaluateChecklist } from '../../engine/checklist/index.js';
 import { textOf } from '../../engine/text.js';
 import type { Actor, Case } from '../../engine/runtime/case.js';
 import { effectiveRoles } from '../../engine/runtime/rule-context.js';
-import { nextDueAt } from '../../engine/runtime/clocks.js';
+import { dueStateOf, nextDueAt } from '../../engine/runtime/clocks.js';
+import { displayNames } from '../../storage/users.js';
 import type { Bundle } from '../../engine/runtime/bundle.js';
 import type { Services } from '../services.js';
 import { bundleForCase } from './bundles.js';
@@ -18,7 +19,16 @@ export interface CaseView {
   platformId: string;
   item: { id: string; version: number; title: string };
   applicantId: string;
+  applicantName: string | null;
   assigneeId: string | null;
+  assigneeName: string | null;
+  /** online, or counter when staff registered it (窗口受理), then with who did. */
+  channel: string;
+  registeredBy: string | null;
+  /** With the number, opens the public progress lookup; printed on the receipt. */
+  verificationCode: string | null;
+  /** How the time limit stands now: ok, dueSoon (warning passed), overdue; null without a running clock. */
+  dueState: 'ok' | 'dueSoon' | 'overdue' | null;
   status: string;
   step: string;
   stepTitle: string;
@@ -63,13 +73,20 @@ export async function viewCase(services: Services, actor: Actor, kase: Case): Pr
   const bundle = await bundleForCase(services, kase);
   const step = bundle.workflow.steps[kase.step];
   const checklist = evaluateChecklist({ checklist: bundle.checklist, data: kase.data, materials: kase.materials });
+  const names = await displayNames(services.db.knex, [kase.applicantId, ...(kase.assigneeId ? [kase.assigneeId] : [])]);
   return {
     id: kase.id,
     number: kase.number,
     platformId: kase.platformId,
     item: { id: bundle.item.id, version: bundle.item.version, title: textOf(bundle.item.title) },
     applicantId: kase.applicantId,
+    applicantName: names.get(kase.applicantId) ?? null,
     assigneeId: kase.assigneeId ?? null,
+    assigneeName: kase.assigneeId ? (names.get(kase.assigneeId) ?? null) : null,
+    channel: kase.channel ?? 'online',
+    registeredBy: kase.registeredBy ?? null,
+    verificationCode: kase.verificationCode ?? null,
+    dueState: dueStateOf(kase, services.now().toISOString()),
     status: kase.status,
     step: kase.step,
     stepTitle: step ? textOf(step.title) : kase.step,

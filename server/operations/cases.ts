@@ -3,15 +3,15 @@
  * stores the engine's decision: case row (optimistic version), events, notices, timers, tasks.
  * Routes, the worker, the CLI and tests all call these.
  */
-import type { Knex } from 'knex';
 import { decide } from '../../engine/runtime/decide.js';
 import type { Actor, Case, FileRef, Verdict } from '../../engine/runtime/case.js';
 import type { Bundle } from '../../engine/runtime/bundle.js';
 import type { Command, DecideContext, TimerSpec } from '../../engine/runtime/decision.js';
-import { applyDecision } from '../../storage/apply-decision.js';
+import { caseQueue } from '../../engine/runtime/queue.js';
+import { deleteApplicationDraft } from '../../storage/application-drafts.js';
+import { applyDecision, type OkDecision } from '../../storage/apply-decision.js';
 import { nextCaseSequence } from '../../storage/case-numbers.js';
 import { getCase } from '../../storage/cases.js';
-import { attachFile } from '../../storage/files.js';
 import { markTimerFired } from '../../storage/timers.js';
 import { getUser } from '../../storage/users.js';
 import { Failure } from '../http/failure.js';
@@ -19,13 +19,21 @@ import type { Services } from '../services.js';
 import { bundleForCase, bundleForNewCase, calendarFor } from './bundles.js';
 import { visibleCase } from './case-access.js';
 import { caseNumber, implementationCode } from './case-number.js';
+import { checkCounterApplicant, counterApplicantId, saveCounterApplicant, type CounterApplicant } from './counter-applicant.js';
+import { attachFiles, filesFromRefs, mergeFiles, type FileRefIds } from './file-refs.js';
+import { newVerificationCode } from './verification-code.js';
 
 export interface StartCaseInput {
   itemId: string;
   data: Record<string, unknown>;
+  /** Files uploaded with the request (multipart). */
   files?: Record<string, FileRef[]>;
+  /** Earlier uploads (POST /api/uploads) by material key. */
+  fileRefs?: FileRefIds;
   /** The action taken at once (default "submit"); null keeps a draft. */
   action?: string | null;
+  /** Counter mode: staff register the case for this applicant (窗口受理). */
+  applicant?: CounterApplicant;
 }
 
 export interface ActInput {
@@ -36,57 +44,96 @@ export interface ActInput {
   verdicts?: Record<string, { status: Verdict; reason?: string }>;
   data?: Record<string, unknown>;
   files?: Record<string, FileRef[]>;
+  fileRefs?: FileRefIds;
 }
 
-async function contextFor(services: Services, input: { actor: Actor; bundle: Bundle; applicantId: string; now: string }): Promise<DecideContext> {
-  const applicant = await getUser(services.db.knex, input.applicantId);
+type ApplicantContact = NonNullable<DecideContext['applicant']>;
+
+async function applicantContact(services: Services, applicantId: string): Promise<ApplicantContact> {
+  const applicant = await getUser(services.db.knex, applicantId);
+  return applicant
+    ? { name: applicant.displayName, ...(applicant.phone ? { phone: applicant.phone } : {}), ...(applicant.email ? { email: applicant.email } : {}) }
+    : {};
+}
+
+function contextFor(services: Services, input: { actor: Actor; bundle: Bundle; applicant: ApplicantContact; now: string }): DecideContext {
   return {
     now: input.now,
     actor: input.actor,
     bundle: input.bundle,
     calendar: calendarFor(services, input.bundle.platform),
     newId: services.newId,
-    applicant: applicant
-      ? { name: applicant.displayName, ...(applicant.phone ? { phone: applicant.phone } : {}), ...(applicant.email ? { email: applicant.email } : {}) }
-      : {},
+    applicant: input.applicant,
   };
 }
 
-function decideOrFail(kase: Case | undefined, command: Command, context: DecideContext) {
+function decideOrFail(kase: Case | undefined, command: Command, context: DecideContext): OkDecision {
   const decision = decide(kase, command, context);
   if (!decision.ok) throw Failure.fromProblems(decision.problems);
   return decision;
 }
 
-async function attachFiles(tx: Knex.Transaction, caseId: string, files: Record<string, FileRef[]> | undefined): Promise<void> {
-  for (const [materialKey, refs] of Object.entries(files ?? {})) {
-    for (const ref of refs) await attachFile(tx, { id: ref.id, caseId, materialKey });
-  }
+/** The inbox queue of the decided case, stored beside it for the desk's views. */
+export function derivedOf(decision: OkDecision, bundle: Bundle) {
+  return { queue: caseQueue(decision.case, bundle.workflow) };
 }
 
-/** Starts a case of an item on the actor's platform and (by default) submits it. */
-export async function startCase(services: Services, actor: Actor, input: StartCaseInput): Promise<Case> {
-  if (!actor.roles.includes('applicant')) {
-    throw new Failure('auth.forbidden', 'Only applicants start cases here; counter staff register them on behalf of applicants.');
+/** Refuses a stale version with 409 and the current one, before anything is decided. */
+export function checkVersion(kase: Case, seen: number): void {
+  if (seen === kase.version) return;
+  throw new Failure(
+    'case.version-conflict',
+    `Case ${kase.number} was changed by someone else (you saw version ${seen}, it is now ${kase.version}). Reload it and try again.`,
+    [],
+    { currentVersion: kase.version },
+  );
+}
+
+/** Who the case is for: the actor applying, or the applicant counter staff register. */
+async function applicantFor(services: Services, actor: Actor, input: StartCaseInput, now: string) {
+  if (input.applicant === undefined) {
+    if (!actor.roles.includes('applicant')) {
+      throw new Failure('auth.forbidden', 'Counter staff register an application on behalf of an applicant: name them in "applicant" ({ name, phone, idNumber? }).');
+    }
+    return { id: actor.id, contact: await applicantContact(services, actor.id) };
   }
-  const bundle = await bundleForNewCase(services, actor.platformId, input.itemId);
+  if (!actor.roles.includes('staff')) throw new Failure('auth.forbidden', 'Only counter staff register applications on behalf of an applicant; apply without "applicant".');
+  const who = checkCounterApplicant(input.applicant, now.slice(0, 10));
+  const found = await counterApplicantId(services, actor.platformId, who);
+  return { id: found.id, who, isNew: found.isNew, contact: { name: who.name, phone: who.phone } };
+}
+
+/**
+ * Starts a case of an item on the actor's platform and (by default) submits it: an applicant
+ * for themselves, or counter staff for the applicant they name. The caller's application draft
+ * of the item is deleted in the same transaction.
+ */
+export async function startCase(services: Services, actor: Actor, input: StartCaseInput): Promise<Case> {
   const now = services.now().toISOString();
-  const context = await contextFor(services, { actor, bundle, applicantId: actor.id, now });
+  // The item first: one the platform does not offer answers 404 to everyone alike.
+  const bundle = await bundleForNewCase(services, actor.platformId, input.itemId);
+  const applicant = await applicantFor(services, actor, input, now);
+  const files = mergeFiles(input.files, await filesFromRefs(services.db.knex, actor, input.fileRefs));
+  const context = contextFor(services, { actor, bundle, applicant: applicant.contact, now });
   const code = implementationCode(bundle.item, bundle.platform);
   const day = context.calendar.dateOf(now);
   const action = input.action === undefined ? 'submit' : input.action;
   return services.db.transaction(async (tx) => {
+    if ('who' in applicant && applicant.who) await saveCounterApplicant(tx, { id: applicant.id, isNew: applicant.isNew, platformId: actor.platformId, who: applicant.who, now });
     const command: Command = {
       type: 'create',
       caseId: services.newId(),
       number: caseNumber({ code, day, sequence: await nextCaseSequence(tx, actor.platformId, day) }),
       data: input.data,
-      ...(input.files ? { files: input.files } : {}),
+      verificationCode: newVerificationCode(),
+      ...(files ? { files } : {}),
       ...(action ? { action } : {}),
+      ...(applicant.id === actor.id ? {} : { onBehalfOf: applicant.id }),
     };
     const decision = decideOrFail(undefined, command, context);
-    const stored = await applyDecision(tx, { before: undefined, decision, platformId: actor.platformId });
-    await attachFiles(tx, stored.id, input.files);
+    const stored = await applyDecision(tx, { before: undefined, decision, platformId: actor.platformId, derived: derivedOf(decision, bundle) });
+    await attachFiles(tx, stored.id, files);
+    await deleteApplicationDraft(tx, { userId: actor.id, platformId: actor.platformId, itemId: input.itemId });
     return stored;
   });
 }
@@ -94,30 +141,42 @@ export async function startCase(services: Services, actor: Actor, input: StartCa
 /** Takes an action on a case the actor may see. */
 export async function actOnCase(services: Services, actor: Actor, caseId: string, input: ActInput): Promise<Case> {
   const kase = await visibleCase(services, actor, caseId);
-  if (input.version !== kase.version) {
-    throw new Failure(
-      'case.version-conflict',
-      `Case ${kase.number} was changed by someone else (you saw version ${input.version}, it is now ${kase.version}). Reload it and try again.`,
-      [],
-      { currentVersion: kase.version },
-    );
-  }
+  checkVersion(kase, input.version);
   const bundle = await bundleForCase(services, kase);
-  const context = await contextFor(services, { actor, bundle, applicantId: kase.applicantId, now: services.now().toISOString() });
+  const files = mergeFiles(input.files, await filesFromRefs(services.db.knex, actor, input.fileRefs));
+  const context = contextFor(services, { actor, bundle, applicant: await applicantContact(services, kase.applicantId), now: services.now().toISOString() });
   const command: Command = {
     type: 'act',
     action: input.action,
     ...(input.payload ? { payload: input.payload } : {}),
     ...(input.verdicts ? { verdicts: input.verdicts } : {}),
     ...(input.data ? { data: input.data } : {}),
-    ...(input.files ? { files: input.files } : {}),
+    ...(files ? { files } : {}),
   };
   const decision = decideOrFail(kase, command, context);
   return services.db.transaction(async (tx) => {
-    const stored = await applyDecision(tx, { before: kase, decision, platformId: kase.platformId });
-    await attachFiles(tx, stored.id, input.files);
+    const stored = await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, bundle) });
+    await attachFiles(tx, stored.id, files);
     return stored;
   });
+}
+
+/**
+ * Hands an open case to another staff member of its platform (转办), at the version the actor
+ * saw; recorded as case.reassigned. Someone who is not enabled staff of the platform is refused
+ * like an unknown user.
+ */
+export async function reassignCase(services: Services, actor: Actor, caseId: string, input: { userId: string; version: number }): Promise<Case> {
+  const kase = await visibleCase(services, actor, caseId);
+  checkVersion(kase, input.version);
+  const assignee = await getUser(services.db.knex, input.userId);
+  if (!assignee || assignee.platformId !== kase.platformId || assignee.isDisabled || !assignee.roles.includes('staff')) {
+    throw Failure.fromProblems([{ code: 'case.assignee-invalid', path: '/userId', message: `用户“${input.userId}”不是本平台的工作人员，不能承办办件。` }]);
+  }
+  const bundle = await bundleForCase(services, kase);
+  const context = contextFor(services, { actor, bundle, applicant: await applicantContact(services, kase.applicantId), now: services.now().toISOString() });
+  const decision = decideOrFail(kase, { type: 'assign', assigneeId: assignee.id }, context);
+  return services.db.transaction((tx) => applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, bundle) }));
 }
 
 /** The system actor timers act as: no roles, so no action guard can be passed by a timer. */
@@ -134,19 +193,14 @@ export async function fireTimer(services: Services, timer: { id: string; caseId:
   const at = services.now().toISOString();
   if (!kase) return services.db.transaction((tx) => markTimerFired(tx, { id: timer.id, at }));
   const bundle = await bundleForCase(services, kase);
-  const context = await contextFor(services, {
-    actor: systemActor(kase.platformId),
-    bundle,
-    applicantId: kase.applicantId,
-    now: at,
-  });
+  const context = contextFor(services, { actor: systemActor(kase.platformId), bundle, applicant: await applicantContact(services, kase.applicantId), now: at });
   const decision = decideOrFail(kase, { type: 'timer', timer: timer.spec }, context);
   return services.db.transaction(async (tx) => {
     // A case changed since it was read makes applyDecision throw a conflict: the transaction,
     // including the fired mark, rolls back and the timer is retried after its lease runs out.
     if (!(await markTimerFired(tx, { id: timer.id, at }))) return false;
     if (decision.events.length > 0 || decision.outcomes.length > 0) {
-      await applyDecision(tx, { before: kase, decision, platformId: kase.platformId });
+      await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, bundle) });
     }
     return true;
   });

@@ -1,14 +1,21 @@
-/** Cases: start one, list, view, act, read the timeline and notices, download files. */
+/**
+ * Cases: start one (an applicant, or counter staff for an applicant), list them by inbox view
+ * with counts, view, act, reassign, read the timeline and notices, download files.
+ */
 import { Type } from '@sinclair/typebox';
 import type { Request } from 'express';
+import { listUsers } from '../../storage/users.js';
+import { AssignBodySchema, CaseCountsSchema, StaffMemberSchema } from '../http/applying-schemas.js';
+import { Failure } from '../http/failure.js';
 import { actorOf, defineRoute } from '../http/route.js';
 import { ActSchema, CaseSummarySchema, CaseViewSchema, EventSchema, NoticeSchema, StartCaseSchema } from '../http/schemas.js';
 import { jsonField } from '../http/uploads.js';
 import { validateBody } from '../http/validate-body.js';
-import { actOnCase, startCase, type ActInput, type StartCaseInput } from '../operations/cases.js';
-import { caseNotices, caseTimeline, listCasesFor, readableFile, type CaseListQuery } from '../operations/case-queries.js';
+import { actOnCase, reassignCase, startCase, type ActInput, type StartCaseInput } from '../operations/cases.js';
+import { caseNotices, caseTimeline, readableFile } from '../operations/case-queries.js';
 import { viewCase } from '../operations/case-view.js';
 import { visibleCase } from '../operations/case-access.js';
+import { countCasesFor, INBOX_VIEWS, listCasesFor, type CaseListQuery, type InboxView } from '../operations/inbox.js';
 
 /** The body of a JSON or multipart request, validated against the route's schema either way. */
 function bodyOf<T>(req: Request, schema: Parameters<typeof validateBody>[0], jsonFields: string[], numberFields: string[] = []): T {
@@ -25,24 +32,62 @@ function bodyOf<T>(req: Request, schema: Parameters<typeof validateBody>[0], jso
   return body as T;
 }
 
-const multipartFields = { data: 'Form data as JSON', payload: 'Action payload as JSON', verdicts: 'Material verdicts as JSON', version: 'Case version you saw', item: 'Item id', action: 'Action to take at once' };
+function viewOf(value: string): InboxView {
+  if ((INBOX_VIEWS as readonly string[]).includes(value)) return value as InboxView;
+  throw new Failure('request.view', `Unknown inbox view "${value}"; use one of ${INBOX_VIEWS.join(', ')}.`, [
+    { code: 'request.view', path: '/view', message: `Unknown inbox view "${value}".` },
+  ]);
+}
+
+const multipartFields = {
+  data: 'Form data as JSON',
+  payload: 'Action payload as JSON',
+  verdicts: 'Material verdicts as JSON',
+  version: 'Case version you saw',
+  item: 'Item id',
+  action: 'Action to take at once',
+  fileRefs: 'Earlier uploads by material key as JSON',
+  applicant: 'Counter mode: the applicant as JSON',
+  draftItemId: 'The application draft this submits',
+};
+
+type StartBody = { item: string; data: Record<string, unknown>; action?: string | null; fileRefs?: Record<string, string[]>; draftItemId?: string; applicant?: StartCaseInput['applicant'] };
+
+const views = INBOX_VIEWS.join('|');
 
 export const caseRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/cases',
-    summary: 'Apply: start a case with form data and material files (multipart), and submit it',
+    summary: 'Apply: start a case with form data and material files (multipart files or fileRefs), and submit it; staff register one for an applicant (counter mode)',
     tag: 'cases',
-    access: ['applicant'],
+    access: ['applicant', 'staff'],
     body: StartCaseSchema,
-    multipart: { fields: { item: multipartFields.item, data: multipartFields.data, action: multipartFields.action }, files: 'materials[<key>]' },
+    multipart: {
+      fields: {
+        item: multipartFields.item,
+        data: multipartFields.data,
+        action: multipartFields.action,
+        fileRefs: multipartFields.fileRefs,
+        applicant: multipartFields.applicant,
+        draftItemId: multipartFields.draftItemId,
+      },
+      files: 'materials[<key>]',
+    },
     responses: { 201: CaseViewSchema },
     async handler(context) {
-      const body = bodyOf<{ item: string; data: Record<string, unknown>; action?: string | null }>(context.req, StartCaseSchema, ['data', 'action']);
+      const body = bodyOf<StartBody>(context.req, StartCaseSchema, ['data', 'action', 'fileRefs', 'applicant']);
+      if (body.draftItemId !== undefined && body.draftItemId !== body.item) {
+        throw new Failure('request.draft-item', `draftItemId "${body.draftItemId}" is not the item applied for ("${body.item}").`, [
+          { code: 'request.draft-item', path: '/draftItemId', message: 'The draft submitted must be the draft of the item applied for.' },
+        ]);
+      }
       const input: StartCaseInput = {
         itemId: body.item,
         data: body.data,
         ...(context.req.materialFiles ? { files: context.req.materialFiles } : {}),
+        ...(body.fileRefs ? { fileRefs: body.fileRefs } : {}),
+        ...(body.applicant ? { applicant: body.applicant } : {}),
         ...(body.action !== undefined ? { action: body.action } : {}),
       };
       const actor = actorOf(context);
@@ -57,10 +102,11 @@ export const caseRoutes = [
     tag: 'cases',
     access: 'signedIn',
     query: Type.Object({
+      view: Type.Optional(Type.String({ description: `Inbox view: ${views}` })),
       status: Type.Optional(Type.String()),
       step: Type.Optional(Type.String()),
       mine: Type.Optional(Type.String({ description: '"true": only cases assigned to me' })),
-      q: Type.Optional(Type.String({ description: 'Part of a case number' })),
+      q: Type.Optional(Type.String({ description: "Part of a case number, an applicant's name or an item's title" })),
       order: Type.Optional(Type.String({ description: 'updated (default) or due' })),
       limit: Type.Optional(Type.String()),
       after: Type.Optional(Type.String({ description: 'The next cursor of the previous page' })),
@@ -69,6 +115,7 @@ export const caseRoutes = [
     async handler(context) {
       const q = context.req.query as Record<string, string | undefined>;
       const query: CaseListQuery = {
+        ...(q.view ? { view: viewOf(q.view) } : {}),
         ...(q.status ? { status: q.status as CaseListQuery['status'] & string } : {}),
         ...(q.step ? { step: q.step } : {}),
         ...(q.mine === 'true' ? { isMine: true } : {}),
@@ -78,6 +125,19 @@ export const caseRoutes = [
         ...(q.after ? { after: q.after } : {}),
       };
       return { body: await listCasesFor(context.services, actorOf(context), query) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/cases/counts',
+    summary: "How many of the caller's cases each inbox view holds now",
+    tag: 'cases',
+    access: 'signedIn',
+    query: Type.Object({ q: Type.Optional(Type.String({ description: 'Count only cases matching this search' })) }),
+    responses: { 200: CaseCountsSchema },
+    async handler(context) {
+      const { q } = context.req.query as { q?: string };
+      return { body: await countCasesFor(context.services, actorOf(context), q ? { q } : {}) };
     },
   }),
   defineRoute({
@@ -100,11 +160,14 @@ export const caseRoutes = [
     tag: 'cases',
     access: 'signedIn',
     body: ActSchema,
-    multipart: { fields: { version: multipartFields.version, payload: multipartFields.payload, verdicts: multipartFields.verdicts, data: multipartFields.data }, files: 'materials[<key>]' },
+    multipart: {
+      fields: { version: multipartFields.version, payload: multipartFields.payload, verdicts: multipartFields.verdicts, data: multipartFields.data, fileRefs: multipartFields.fileRefs },
+      files: 'materials[<key>]',
+    },
     responses: { 200: CaseViewSchema },
     async handler(context) {
       const { caseId, action } = context.req.params as { caseId: string; action: string };
-      const body = bodyOf<Omit<ActInput, 'action' | 'files'>>(context.req, ActSchema, ['payload', 'verdicts', 'data'], ['version']);
+      const body = bodyOf<Omit<ActInput, 'action' | 'files'>>(context.req, ActSchema, ['payload', 'verdicts', 'data', 'fileRefs'], ['version']);
       const actor = actorOf(context);
       const kase = await actOnCase(context.services, actor, caseId, {
         ...body,
@@ -112,6 +175,32 @@ export const caseRoutes = [
         ...(context.req.materialFiles ? { files: context.req.materialFiles } : {}),
       });
       return { body: await viewCase(context.services, actor, kase) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/cases/:caseId/assignee',
+    summary: 'Reassign (转办): hand an open case to another staff member of the platform, at the version you saw',
+    tag: 'cases',
+    access: ['staff', 'platform-admin'],
+    body: AssignBodySchema,
+    responses: { 200: CaseViewSchema },
+    async handler(context) {
+      const actor = actorOf(context);
+      const kase = await reassignCase(context.services, actor, (context.req.params as { caseId: string }).caseId, context.req.body as { userId: string; version: number });
+      return { body: await viewCase(context.services, actor, kase) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/staff',
+    summary: "The platform's staff, for picking who takes a case over",
+    tag: 'cases',
+    access: ['staff', 'platform-admin'],
+    responses: { 200: Type.Object({ staff: Type.Array(StaffMemberSchema) }) },
+    async handler(context) {
+      const users = await listUsers(context.services.db.knex, { platformId: actorOf(context).platformId, role: 'staff' });
+      return { body: { staff: users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles })) } };
     },
   }),
   defineRoute({

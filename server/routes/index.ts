@@ -5,6 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import { buildOpenApi } from '../http/openapi.js';
 import { defineRoute, type Route } from '../http/route.js';
+import { applicationRoutes } from './applications.js';
 import { caseRoutes } from './cases.js';
 import { catalogRoutes } from './catalog.js';
 import { consultationRoutes } from './consultations.js';
@@ -17,7 +18,7 @@ import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

@@ -10,13 +10,15 @@ import { cases } from './0003-cases.js';
 import { delivery } from './0004-delivery.js';
 import { files } from './0005-files.js';
 import { orderedJson } from './0006-ordered-json.js';
+import { applicationDrafts } from './0007-application-drafts.js';
+import { deskInbox } from './0008-desk-inbox.js';
 import { consultationsVisits } from './0009-consultations-visits.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only; never rename or reorder a released one. */
-export const migrations: readonly Migration[] = [platformsUsers, definitions, cases, delivery, files, orderedJson, consultationsVisits];
+export const migrations: readonly Migration[] = [platformsUsers, definitions, cases, delivery, files, orderedJson, applicationDrafts, deskInbox, consultationsVisits];
 
 /** The knex migration source over {@link migrations}. */
 export const migrationSource: Knex.MigrationSource<Migration> = {

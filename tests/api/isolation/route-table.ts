@@ -137,6 +137,44 @@ export const routeTable: Record<string, RouteCall> = {
     reach: 'list',
     call: async ({ client }) => [await client.get('/api/cases'), await client.get('/api/cases?status=closed'), await client.get('/api/cases?q=2026')],
   },
+  'GET /api/cases/counts': { reach: 'list', call: async ({ client }) => [await client.get('/api/cases/counts'), await client.get('/api/cases/counts?q=2026')] },
+  'POST /api/cases/:caseId/assignee': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.post(`/api/cases/${targets.caseId}/assignee`, { userId: 'demo-staff2', version: targets.caseVersion }),
+      await client.post(`/api/cases/${targets.closedCaseId}/assignee`, { userId: 'demo-staff2', version: targets.caseVersion }),
+    ],
+  },
+  'GET /api/staff': { reach: 'list', call: async ({ client }) => [await client.get('/api/staff')] },
+  // Uploading for 绵阳's own item (or, for 绵阳's applicants, its unpublished one) answers like an item that does not exist.
+  'POST /api/uploads': {
+    reach: 'object',
+    call: async ({ client, targets }) => {
+      const form = new FormData();
+      form.append('itemId', targets.applyItemId);
+      form.append('materialKey', 'applicationForm');
+      form.append('file', new Blob(['%PDF-1.4 probe'], { type: 'application/pdf' }), '申请表.pdf');
+      return [await client.request('POST', '/api/uploads', { form })];
+    },
+  },
+  'GET /api/application-drafts': { reach: 'list', call: async ({ client }) => [await client.get('/api/application-drafts')] },
+  'GET /api/application-drafts/:itemId': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.get(`/api/application-drafts/${targets.applyItemId}`), await client.get(`/api/application-drafts/${targets.ownItemId}`)],
+  },
+  'PUT /api/application-drafts/:itemId': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.put(`/api/application-drafts/${targets.applyItemId}`, { data: zhangsanData })],
+  },
+  'DELETE /api/application-drafts/:itemId': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.delete(`/api/application-drafts/${targets.applyItemId}`), await client.delete(`/api/application-drafts/${targets.ownItemId}`)],
+  },
+  // Public, but without the verification code a real number answers exactly like a missing one.
+  'GET /api/progress': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.get(`/api/progress?number=${encodeURIComponent(targets.caseNumber)}&code=ZZZZZZ`)],
+  },
   'GET /api/cases/:caseId': {
     reach: 'object',
     call: async ({ client, targets }) => [await client.get(`/api/cases/${targets.caseId}`), await client.get(`/api/cases/${targets.closedCaseId}`)],

@@ -12,6 +12,8 @@ export interface Targets {
   caseId: string;
   closedCaseId: string;
   caseVersion: number;
+  /** zhangsan's open case's number, for the public progress lookup. */
+  caseNumber: string;
   fileId: string;
   /** 绵阳's draft definition. */
   definition: { kind: string; id: string };
@@ -33,6 +35,7 @@ export function realTargets(objects: MianyangObjects, caller: Caller): Targets {
     caseId: objects.caseId,
     closedCaseId: objects.closedCaseId,
     caseVersion: objects.caseVersion,
+    caseNumber: objects.caseNumber,
     fileId: objects.fileId,
     definition: { kind: objects.draft.kind, id: objects.draft.id },
     ownItemId: objects.ownItem.id,
@@ -52,6 +55,7 @@ export function missingTargets(real: Targets): Targets {
     caseId: randomUUID(),
     closedCaseId: randomUUID(),
     caseVersion: real.caseVersion,
+    caseNumber: nearMiss(real.caseNumber),
     fileId: randomUUID(),
     definition: { kind: real.definition.kind, id: nearMiss(real.definition.id) },
     ownItemId: nearMiss(real.ownItemId),
@@ -69,6 +73,7 @@ export function idPairs(real: Targets, missing: Targets): Array<[string, string]
     [real.caseId, missing.caseId],
     [real.closedCaseId, missing.closedCaseId],
     [real.fileId, missing.fileId],
+    [real.caseNumber, missing.caseNumber],
     [real.definition.id, missing.definition.id],
     [real.ownItemId, missing.ownItemId],
     [real.applyItemId, missing.applyItemId],

@@ -1,10 +1,12 @@
 /**
  * Counter mode (窗口受理: staff register a case on an applicant's behalf), the progress lookup
- * code carried by the case, reassignment (转办) and how a case's time limits stand at a moment.
+ * code carried by the case, reassignment (转办), how a case's time limits stand at a moment and
+ * which inbox queue it sits in.
  */
 import { expect } from 'chai';
 import { decide } from '../../../engine/runtime/decide.js';
 import { dueStateOf, nextWarnAt } from '../../../engine/runtime/clocks.js';
+import { caseQueue } from '../../../engine/runtime/queue.js';
 import type { Actor } from '../../../engine/runtime/case.js';
 import { applicant, contextAt, deepFreeze, file, pledgeData, staff } from './harness.js';
 import { at, awaitingAcceptance, inImplementation, step, submittedIncomplete } from './scenario.js';
@@ -93,5 +95,19 @@ describe('clocks: due state', () => {
     expect(running).to.deep.equal([]);
     expect(dueStateOf(kase, at.accepted)).to.equal(null);
     expect(nextWarnAt(kase)).to.equal(null);
+  });
+});
+
+describe('caseQueue', () => {
+  it('given cases along the pledge flow, when queued, then draft, returned, toAccept, inProgress and done follow the steps and who may act', () => {
+    const workflow = contextAt(at.created).bundle.workflow;
+    const created = step(undefined, { type: 'create', caseId: 'c1', number: 'N1', data: pledgeData() }, contextAt(at.created)).case;
+    expect(caseQueue(created, workflow)).to.equal('draft');
+    expect(caseQueue(submittedIncomplete().case, workflow)).to.equal('returned');
+    expect(caseQueue(awaitingAcceptance().case, workflow)).to.equal('toAccept');
+    const accepted = inImplementation().case;
+    expect(caseQueue(accepted, workflow)).to.equal('inProgress');
+    expect(caseQueue({ ...accepted, status: 'completed' }, workflow)).to.equal('done');
+    expect(caseQueue({ status: 'open', step: 'check' }, workflow)).to.equal('waiting');
   });
 });
