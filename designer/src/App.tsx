@@ -10,6 +10,7 @@ import { SessionProvider } from './session/session';
 import { studioRoutes } from './screens/routes';
 import { GuidePage } from './screens/home/GuidePage';
 import { HomePage } from './screens/home/HomePage';
+import { portalRoutes } from './screens/portal/routes';
 
 export function App() {
   const { i18n } = useTranslation();
@@ -22,6 +23,7 @@ export function App() {
               <Route path="/" element={<HomePage />} />
               <Route path="/login" element={<LoginPage />} />
               <Route path="/guide/:platformId/:itemId" element={<GuidePage />} />
+              {portalRoutes}
               <Route path="/studio" element={<StudioLayout />}>
                 <Route index element={<Navigate to="lists" replace />} />
                 {studioRoutes.map((route) => (

@@ -1,10 +1,11 @@
 /** One item's service guide (办事指南), rendered by the server from the item's guide template. */
-import { Alert, Button, Card, Layout, Spin } from 'antd';
+import { Alert, Button, Card, Layout, Space, Spin } from 'antd';
 import DOMPurify from 'dompurify';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { catalogApi, type ItemGuide } from '../../api/catalog';
+import { LinkButton } from '../portal/LinkButton';
 
 export function GuidePage() {
   const { t } = useTranslation('home');
@@ -23,7 +24,18 @@ export function GuidePage() {
         {error && <Alert type="error" showIcon title={error} />}
         {!guide && !error && <Spin />}
         {guide && (
-          <Card title={guide.title}>
+          <Card
+            title={guide.title}
+            extra={
+              // Signing in (when needed) happens on the way: the portal sends to the login page and back.
+              <Space>
+                <LinkButton to={`/portal/consultations?item=${encodeURIComponent(itemId)}`}>{t('navConsult', { ns: 'portal' })}</LinkButton>
+                <LinkButton to={`/portal/apply/${encodeURIComponent(itemId)}`} type="primary" data-testid="apply-online">
+                  {t('applyOnline', { ns: 'portal' })}
+                </LinkButton>
+              </Space>
+            }
+          >
             {/* The guide is HTML the server rendered with escaping; sanitizing again guards against a hostile template. */}
             <div className="guide" data-testid="guide" dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(guide.guideHtml) }} />
           </Card>

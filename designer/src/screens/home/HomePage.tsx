@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { catalogApi, type PlatformCatalog } from '../../api/catalog';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
+import { PortalLinks } from '../portal/PortalLinks';
 
 export const DEFAULT_PLATFORM = 'mianyang';
 
@@ -27,6 +28,7 @@ export function HomePage() {
           {catalog?.title ?? t('title')}
         </Typography.Title>
         <Space>
+          <PortalLinks />
           <LanguageSwitch />
           <Link to="/studio">
             <Button>{t('toStudio')}</Button>

@@ -1,0 +1,143 @@
+/**
+ * Apply for an item: its form (the shared ApplicantForm, checked as the server checks), then
+ * the checklist's materials with an upload each (required-ness follows the form data, as the
+ * engine decides it), "保存草稿" to resume later (the page loads an existing draft), "提交".
+ * The answer is the notice the server rendered: the one-time notice or the receipt.
+ */
+import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { evaluateChecklist } from '../../../../engine/checklist/evaluate.js';
+import type { Checklist, Material } from '../../../../engine/kinds/checklist.js';
+import { catalogApi, type ItemGuide } from '../../api/catalog';
+import { ApiError, type Problem } from '../../api/client';
+import { portalApi, type CaseView, type Notice } from '../../api/portal';
+import { ApplicantForm, type ApplicantFormHandle } from '../../components/ApplicantForm';
+import { ProblemList } from '../../components/ProblemList';
+import { useSession } from '../../session/session';
+import { MaterialUploadList } from './MaterialUploads';
+import { draftFiles } from './draft-files';
+import { SubmittedResult } from './SubmittedResult';
+import { useMaterialUploads } from './useMaterialUploads';
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString();
+}
+
+export function ApplyPage() {
+  const { t } = useTranslation('portal');
+  const { message } = App.useApp();
+  const { itemId = '' } = useParams();
+  const { me } = useSession();
+  const platformId = me?.platformId ?? '';
+  const [guide, setGuide] = useState<ItemGuide | undefined>();
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [data, setData] = useState<unknown>({});
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [isBusy, setBusy] = useState(false);
+  const [submitted, setSubmitted] = useState<{ kase: CaseView; notices: Notice[] } | null>(null);
+  const form = useRef<ApplicantFormHandle>(null);
+  const uploads = useMaterialUploads(itemId);
+  const { reset } = uploads;
+
+  useEffect(() => {
+    if (!platformId) return;
+    Promise.all([catalogApi.guide(platformId, itemId), portalApi.draft(itemId)]).then(
+      ([loaded, draft]) => {
+        setGuide(loaded);
+        if (draft) {
+          setData(draft.data);
+          setSavedAt(draft.savedAt);
+          reset(draftFiles(draft));
+        }
+      },
+      (failure: Error) => setLoadError(failure.message),
+    );
+  }, [platformId, itemId, reset]);
+
+  const materials = useMemo(() => (guide?.materials ?? []) as Material[], [guide]);
+  const rows = useMemo(() => {
+    const state = evaluateChecklist({ checklist: { materials } as Checklist, data: (data ?? {}) as Record<string, unknown>, materials: {} });
+    return state.materials.map((m) => ({ material: m.material, isRequired: m.isRequired }));
+  }, [materials, data]);
+
+  async function saveDraft() {
+    setBusy(true);
+    try {
+      const saved = await portalApi.saveDraft(itemId, { data: data ?? {}, fileRefs: uploads.fileRefs });
+      setSavedAt(saved.savedAt);
+      void message.success(t('draftSaved'));
+    } catch (failure) {
+      setProblems(failure instanceof ApiError ? failure.problems : []);
+      void message.error(t('draftFailed', { detail: (failure as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submit() {
+    setProblems([]);
+    if (!form.current?.validateForm()) {
+      void message.error(t('formHasErrors'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const kase = await portalApi.apply({ itemId, data: data ?? {}, fileRefs: uploads.fileRefs });
+      const notices = await portalApi.notices(kase.id);
+      setSubmitted({ kase, notices });
+      window.scrollTo({ top: 0 });
+    } catch (failure) {
+      const found = failure instanceof ApiError ? failure.problems : [];
+      const rest = uploads.placeProblems(found);
+      if (found.length === 0) setProblems([{ code: 'submit.failed', path: '', message: (failure as Error).message }]);
+      else setProblems(rest.length > 0 ? rest : [{ code: 'submit.materials', path: '', message: t('seeMaterials') }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (submitted) return <SubmittedResult kase={submitted.kase} notices={submitted.notices} />;
+  if (loadError) return <Alert type="error" showIcon title={t('loadFailed', { detail: loadError })} />;
+  if (!guide) return <Spin />;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="apply-page">
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('applyFor', { title: guide.title })}
+        </Typography.Title>
+        {savedAt && (
+          <Typography.Text type="secondary" data-testid="draft-saved-at">
+            {t('draftSavedAt', { at: formatTime(savedAt) })}
+          </Typography.Text>
+        )}
+      </Space>
+      <Card title={t('formSection')} data-testid="application-form">
+        <ApplicantForm
+          schema={guide.form.schema}
+          uiSchema={guide.form.uiSchema}
+          formData={data}
+          onChange={setData}
+          hasOwnSubmit
+          formRef={form}
+          renderFailure={(error) => <Alert type="error" showIcon title={t('formFailed', { detail: error.message })} />}
+        />
+      </Card>
+      <Card title={t('materialsSection')} data-testid="materials">
+        <MaterialUploadList rows={rows} uploads={uploads} isDisabled={isBusy} />
+      </Card>
+      <ProblemList problems={problems} title={t('submitProblems', { count: problems.length })} />
+      <Space className="apply-actions">
+        <Button onClick={() => void saveDraft()} loading={isBusy} disabled={uploads.isUploading} data-testid="save-draft">
+          {t('saveDraft')}
+        </Button>
+        <Button type="primary" onClick={() => void submit()} loading={isBusy} disabled={uploads.isUploading} data-testid="submit-application">
+          {t('submit')}
+        </Button>
+        {uploads.isUploading && <Typography.Text type="secondary">{t('waitForUploads')}</Typography.Text>}
+      </Space>
+    </Space>
+  );
+}
