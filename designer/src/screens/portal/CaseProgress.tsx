@@ -47,12 +47,12 @@ function nodeOf(event: CaseEvent, t: TFunction): ProgressNode | null {
       return { ...base, title: t(`closed_${String(data.status)}`, { defaultValue: t('event_closed') }), color: data.status === 'completed' ? 'green' : 'gray' };
     case 'case.evaluated':
       return { ...base, title: t('event_evaluated', { level: evaluationLevelLabel(Number(data.level)) }), ...(text(data.comment) ? { detail: text(data.comment)! } : {}), color: 'green' };
+    case 'case.evaluation-replied':
+      return { ...base, title: t('event_replied'), ...(text(data.text) ? { detail: text(data.text)! } : {}), color: 'green' };
     case 'case.overdue':
       return { ...base, title: t('event_overdue'), color: 'red' };
     default:
-      return event.type.startsWith('evaluation.') || event.type.includes('repl')
-        ? { ...base, title: t('event_replied'), ...(text(data.text) ? { detail: text(data.text)! } : {}), color: 'green' }
-        : null;
+      return null;
   }
 }
 
