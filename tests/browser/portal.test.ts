@@ -118,8 +118,7 @@ describeBrowser('portal: apply, follow, supplement, rate, look up, ask', () => {
     const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      const result = await lookUpProgress(page, { number: kase.number, code: 'WRONG1' }).catch(() => null);
-      expect(result).to.equal(null);
+      expect(await (await lookUpProgress(page, { number: kase.number, code: 'WRONG1' })).count()).to.equal(0);
       await page.getByTestId('progress-not-found').waitFor();
       const found = await lookUpProgress(page, kase);
       await found.getByText('专利权质押登记').first().waitFor();
@@ -127,6 +126,9 @@ describeBrowser('portal: apply, follow, supplement, rate, look up, ask', () => {
       const text = await page.locator('body').innerText();
       for (const personal of PERSONAL) expect(text, `public page shows "${personal}"`).not.to.contain(personal);
       await screenshot(page, 'portal-progress-lookup');
+      await page.getByTestId('language-switch').click();
+      await found.getByText('Completed').waitFor();
+      await page.getByRole('heading', { name: 'Case progress lookup' }).waitFor();
     } finally {
       await context.close();
     }

@@ -124,13 +124,13 @@ export async function evaluate(page: Page, input: { level: string; comment: stri
   await page.getByTestId('evaluation').waitFor();
 }
 
-/** The public lookup (信息公示专区): number and code in, the progress card out. */
+/** The public lookup (信息公示专区), by keyboard: number, code, Enter; answers the progress card once an answer shows (found or not). */
 export async function lookUpProgress(page: Page, input: { number: string; code: string }): Promise<Locator> {
   await page.goto('/progress');
   await page.getByLabel('办件编号').fill(input.number);
   await page.getByLabel('查询码').fill(input.code);
-  await page.getByTestId('look-up').click();
+  await page.getByLabel('查询码').press('Enter');
   const result = page.getByTestId('progress-result');
-  await result.waitFor();
+  await result.or(page.getByTestId('progress-not-found')).waitFor();
   return result;
 }

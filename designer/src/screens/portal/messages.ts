@@ -8,7 +8,6 @@ export const portal = {
     navFaq: '咨询问答手册',
     navProgress: '办件进度查询',
     applyOnline: '在线申请',
-    signInToApply: '登录后在线申请',
     loadFailed: '加载失败：{{detail}}',
     // Apply
     applyFor: '在线申请：{{title}}',
@@ -155,7 +154,6 @@ export const portal = {
     navFaq: 'FAQ handbook',
     navProgress: 'Progress lookup',
     applyOnline: 'Apply online',
-    signInToApply: 'Sign in to apply online',
     loadFailed: 'Could not load: {{detail}}',
     applyFor: 'Apply online: {{title}}',
     formSection: 'Application form',
