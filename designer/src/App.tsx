@@ -10,6 +10,7 @@ import { SessionProvider } from './session/session';
 import { studioRoutes } from './screens/routes';
 import { GuidePage } from './screens/home/GuidePage';
 import { HomePage } from './screens/home/HomePage';
+import { deskRoutes } from './screens/desk/routes';
 import { portalRoutes } from './screens/portal/routes';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/guide/:platformId/:itemId" element={<GuidePage />} />
               {portalRoutes}
+              {deskRoutes}
               <Route path="/studio" element={<StudioLayout />}>
                 <Route index element={<Navigate to="lists" replace />} />
                 {studioRoutes.map((route) => (

@@ -8,11 +8,11 @@ import {
   ImportOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { isAdmin, useSession } from '../session/session';
-import { LanguageSwitch } from './LanguageSwitch';
+import { StaffFrame } from './StaffFrame';
 
 const sections = [
   { key: 'lists', ns: 'lists', icon: <UnorderedListOutlined /> },
@@ -34,33 +34,13 @@ export function StudioLayout() {
   if (!isAdmin(me)) return <Typography.Paragraph style={{ padding: 48 }}>{t('adminsOnly')}</Typography.Paragraph>;
   const selected = location.pathname.split('/')[2] ?? 'lists';
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ padding: '16px 20px', fontWeight: 600 }}>{t('studio')}</div>
-        <Menu
-          mode="inline"
-          selectedKeys={[selected]}
-          items={sections.map((section) => ({ key: section.key, icon: section.icon, label: t('title', { ns: section.ns }) }))}
-          onClick={({ key }) => navigate(`/studio/${key}`)}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'space-between', alignItems: 'center', paddingInline: 24 }}>
-          <Typography.Text strong>{t('appName')}</Typography.Text>
-          <Space>
-            <Typography.Text type="secondary" data-testid="signed-in-as">
-              {me.displayName} · {me.platformId}
-            </Typography.Text>
-            <LanguageSwitch />
-            <Button size="small" onClick={() => void signOut()}>
-              {t('signOut')}
-            </Button>
-          </Space>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
-          <Outlet />
-        </Layout.Content>
-      </Layout>
-    </Layout>
+    <StaffFrame
+      me={me}
+      onSignOut={() => void signOut()}
+      title={t('studio')}
+      menu={sections.map((section) => ({ key: section.key, icon: section.icon, label: t('title', { ns: section.ns }) }))}
+      selectedKey={selected}
+      onSelect={(key) => navigate(`/studio/${key}`)}
+    />
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
-import { useSession } from './session';
+import { homeOf, useSession } from './session';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -13,8 +13,8 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
-  const next = new URLSearchParams(location.search).get('next') ?? '/studio';
-  if (me) return <Navigate to={next.startsWith('/') ? next : '/studio'} replace />;
+  const next = new URLSearchParams(location.search).get('next');
+  if (me) return <Navigate to={next?.startsWith('/') ? next : homeOf(me)} replace />;
 
   async function submit(values: { username: string; password: string }) {
     setBusy(true);

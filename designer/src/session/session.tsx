@@ -47,3 +47,9 @@ export function useSession(): SessionState {
 }
 
 export const isAdmin = (me: Me | null): boolean => !!me && me.roles.some((role) => role === 'platform-admin' || role === 'province-admin');
+
+/** Staff work cases at the desk; platform admins may too (they cover a window when needed). */
+export const isDeskUser = (me: Me | null): boolean => !!me && me.roles.some((role) => role === 'staff' || role === 'platform-admin');
+
+/** Where a user lands after signing in without a page to return to: admins the studio, staff the desk, applicants their cases. */
+export const homeOf = (me: Me): string => (isAdmin(me) ? '/studio' : isDeskUser(me) ? '/desk' : '/portal');

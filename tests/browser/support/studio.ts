@@ -72,6 +72,18 @@ export function describeBrowser(title: string, suite: () => void): void {
   }
 }
 
+/** The uncaught errors and console errors a page reports from now on, collected in the answer. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // A 4xx answer the app handles (401 before sign-in, 422 problems) is logged by Chromium itself; not an app error.
+    const isHandledHttpError = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+    if (message.type() === 'error' && !isHandledHttpError) errors.push(`console.error: ${message.text()}`);
+  });
+  return errors;
+}
+
 /** Starts a seeded server and a browser page on it; the language is Chinese unless `locale` says otherwise. */
 export async function openStudio(options: { locale?: string } = {}): Promise<Studio> {
   await ensureFrontEndBuilt();
@@ -83,13 +95,7 @@ export async function openStudio(options: { locale?: string } = {}): Promise<Stu
   });
   const context = await browser.newContext({ baseURL: server.url, locale: options.locale ?? 'zh-CN', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    // A 4xx answer the app handles (401 before sign-in, 422 problems) is logged by Chromium itself; not an app error.
-    const isHandledHttpError = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
-    if (message.type() === 'error' && !isHandledHttpError) pageErrors.push(`console.error: ${message.text()}`);
-  });
+  const pageErrors = collectPageErrors(page);
   return {
     server,
     store,
