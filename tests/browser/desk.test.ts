@@ -41,6 +41,10 @@ describeBrowser('desk', () => {
     await page.getByTestId('tab-toAccept').filter({ hasText: /待受理\s*2/ }).waitFor();
     await page.getByTestId('tab-returned').filter({ hasText: /已退回补正\s*1/ }).waitFor();
     await page.getByTestId('tab-all').filter({ hasText: /全部\s*3/ }).waitFor();
+    await page.getByTestId('tab-returned').click();
+    await page.locator('[data-testid^="case-row-"]').filter({ hasText: '补正材料' }).waitFor();
+    await page.getByTestId('tab-toAccept').click();
+    await page.getByTestId(`case-row-${kase.number}`).waitFor();
     expect(await page.getByTestId(`case-row-${kase.number}`).innerText()).to.contain('张三').and.to.contain('专利权质押登记').and.to.contain('申请受理');
     await page.getByTestId('inbox-table').focus();
     await page.keyboard.press('ArrowDown');
@@ -199,6 +203,24 @@ describeBrowser('desk', () => {
     expect(seen.evaluation.reply.text).to.equal('感谢您的意见，我们已改进进度通知。');
   });
 
+  it('pages the inbox by the server\'s cursor: 加载更多 appends the next cases without repeating any', async () => {
+    const { page, server } = studio;
+    const lisi = await server.client('lisi');
+    for (let i = 0; i < 20; i++) expect((await submitPledge(lisi, { hasAgentIdentity: true })).status).to.equal(201);
+    const total = (await (await server.client('staff1')).get('/api/cases/counts')).body.all as number;
+    expect(total).to.be.greaterThan(20);
+    await page.goto('/desk?view=all');
+    const rows = page.locator('[data-testid^="case-row-"]');
+    await page.getByTestId('load-more').waitFor();
+    expect(await rows.count()).to.equal(20);
+    await page.getByTestId('load-more').click();
+    const shown = Math.min(total, 40);
+    await rows.nth(shown - 1).waitFor();
+    expect(await rows.count()).to.equal(shown);
+    const numbers = await Promise.all(Array.from({ length: shown }, (_, i) => rows.nth(i).getAttribute('data-testid')));
+    expect(new Set(numbers).size).to.equal(numbers.length);
+  });
+
   it('warns in the inbox and on the case when a case is due soon, then overdue and urged', async () => {
     const { page, server } = studio;
     const submitted = await submitPledge(zhangsan, { hasAgentIdentity: true });
@@ -208,13 +230,13 @@ describeBrowser('desk', () => {
     server.clock.set(new Date(Date.parse(waiting.warnAt) + 60_000).toISOString());
     await runWorkerOnce(server.services, { workerId: 'desk-test' });
     await signIn(page, 'staff1');
-    await page.goto('/desk?view=dueSoon');
+    await page.goto(`/desk?view=dueSoon&q=${waiting.number}`);
     await page.getByTestId(`case-row-${waiting.number}`).getByTestId('badge-due-soon').waitFor();
 
     server.clock.set(new Date(Date.parse(waiting.dueAt) + 60_000).toISOString());
     await runWorkerOnce(server.services, { workerId: 'desk-test' });
     await signIn(page, 'staff1');
-    await page.goto('/desk?view=overdue');
+    await page.goto(`/desk?view=overdue&q=${waiting.number}`);
     await page.getByTestId(`case-row-${waiting.number}`).getByTestId('badge-overdue').waitFor();
     await openInboxCase(page, waiting.number, 'overdue');
     await page.getByTestId('case-header').getByTestId('badge-overdue').waitFor();

@@ -23,6 +23,15 @@ export type MaterialView = CaseMaterial;
 export const inboxViews = ['toAccept', 'inProgress', 'dueSoon', 'overdue', 'returned', 'mine', 'all'] as const;
 export type InboxView = (typeof inboxViews)[number];
 
+/**
+ * Earliest due first where every case of the view runs a clock; elsewhere most recently changed
+ * first, since ordering by due date lists only cases with a running clock (a returned case's
+ * clock is paused, a finished one's stopped) and would hide the rest.
+ */
+export function orderOf(view: InboxView): 'due' | 'updated' {
+  return view === 'toAccept' || view === 'inProgress' || view === 'dueSoon' || view === 'overdue' ? 'due' : 'updated';
+}
+
 /** Who applied and who works the case: what staff see beyond the applicant's own view. */
 interface StaffSide {
   applicantId: string;
@@ -104,7 +113,7 @@ function query(params: Record<string, string | number | undefined>): string {
 
 export const deskApi = {
   cases: (params: { view: InboxView; q?: string; after?: string; limit?: number }) =>
-    api.get<CasePage>('/api/cases' + query({ view: params.view, q: params.q, order: 'due', limit: params.limit, after: params.after })),
+    api.get<CasePage>('/api/cases' + query({ view: params.view, q: params.q, order: orderOf(params.view), limit: params.limit, after: params.after })),
   counts: (q?: string) => api.get<Record<InboxView, number>>('/api/cases/counts' + query({ q })),
   caseView: (caseId: string) => api.get<CaseView>(path`/api/cases/${caseId}`),
   events: (caseId: string) => api.get<{ events: CaseEvent[] }>(path`/api/cases/${caseId}/events`).then((r) => r.events),
