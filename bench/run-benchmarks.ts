@@ -1,11 +1,13 @@
 /**
  * The whole benchmark in one run: the definitions library, then transitions on SQLite (FULL
  * and NORMAL) and, when reachable, PostgreSQL — engine and baselines in the same run so their
- * ratios are comparable even where absolute figures are noisy.
+ * ratios are comparable even where absolute figures are noisy — then the staff inbox over a
+ * large platform on SQLite (FULL) and PostgreSQL.
  */
 import { availableParallelism, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { benchPostgresUrl, postgresTarget, postgresUnreachable, sqliteTarget, type BenchTarget } from './bench-targets.js';
 import { benchDefinitions, type DefinitionsResult } from './definitions-bench.js';
+import { benchInbox, type InboxResult } from './inbox.js';
 import { benchTransitions, type TransitionsResult } from './transitions-bench.js';
 
 /** Case numbers carry a 4-digit daily sequence, and every benchmark case starts on the same day. */
@@ -18,6 +20,10 @@ export interface BenchmarkOptions {
   definitionRuns: number;
   isPostgresIncluded: boolean;
   postgresUrl?: string;
+  /** Cases on the inbox benchmark's platform; absent or 0 skips it. */
+  inboxSize?: number;
+  /** Timed reads per inbox measurement (default 30). */
+  inboxRuns?: number;
   /** Progress lines (stderr in `make bench`). */
   log?: (line: string) => void;
 }
@@ -39,6 +45,8 @@ export interface BenchmarkResults {
   size: number;
   definitions: DefinitionsResult;
   transitions: TransitionsResult[];
+  /** The inbox over a large platform, per database (SQLite FULL, PostgreSQL); empty when skipped. */
+  inbox: InboxResult[];
   /** Why PostgreSQL was not measured, when it was not. */
   postgresSkipped?: string;
 }
@@ -83,12 +91,20 @@ export async function runBenchmarks(options: BenchmarkOptions): Promise<Benchmar
     log(`transitions on ${target.label}: ${options.size} cases × 3 implementations`);
     transitions.push(await benchTransitions(target, options.size));
   }
+  const inbox: InboxResult[] = [];
+  if (options.inboxSize) {
+    for (const target of [targets[0] as BenchTarget, ...targets.slice(2)]) {
+      log(`inbox on ${target.label}: ${options.inboxSize} cases`);
+      inbox.push(await benchInbox(target, { size: options.inboxSize, runs: options.inboxRuns ?? 30, log }));
+    }
+  }
   return {
     startedAt,
     machine: describeMachine(),
     size: options.size,
     definitions,
     transitions,
+    inbox,
     ...(postgresSkipped === undefined ? {} : { postgresSkipped }),
   };
 }

@@ -60,6 +60,15 @@ export function readBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1';
 }
 
+/**
+ * A case-insensitive `column LIKE ?` with backslash escapes, for a raw where: SQLite's LIKE
+ * already ignores ASCII case, PostgreSQL needs ILIKE. Neither wraps the column in a function,
+ * so a scan can test it straight from an index that holds the column.
+ */
+export function likeIgnoringCase(db: Knex | Knex.Transaction, column: string): string {
+  return `${column} ${dialectOf(db) === 'postgres' ? 'ilike' : 'like'} ? escape '\\'`;
+}
+
 /** Adds `ms` milliseconds to an instant. */
 export function addMs(instant: string, ms: number): string {
   return new Date(new Date(instant).getTime() + ms).toISOString();

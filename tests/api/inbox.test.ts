@@ -107,6 +107,15 @@ forEachDatabase('API: the staff inbox', (target) => {
     expect((await counts(staff1, `?q=${encodeURIComponent('政策咨询')}`)).all).to.equal(2);
   });
 
+  it('given a search, when counted, then every view\'s count is the number of cases the view lists for it', async () => {
+    for (const q of ['政策咨询', '张三', '质押', '0001']) {
+      const counted = await counts(staff1, `?q=${encodeURIComponent(q)}`);
+      const listed: Record<string, number> = {};
+      for (const view of Object.keys(counted)) listed[view] = (await list(staff1, `view=${view}&limit=100&q=${encodeURIComponent(q)}`)).length;
+      expect(counted, q).to.deep.equal(listed);
+    }
+  });
+
   it('given order=due, when every case is listed, then only cases with a running clock come, earliest due first', async () => {
     const due = await list(staff1, 'view=all&order=due');
     expect(due.map((c) => c.id).sort()).to.deep.equal([ids.toAccept, ids.lisi, ids.mine1, ids.mine2].sort());

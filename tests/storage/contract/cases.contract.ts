@@ -56,7 +56,7 @@ export function casesContract(ctx: ContractContext): void {
       expect(byApplicant.cases.map((c) => c.id)).to.deep.equal(['mine']);
       const byAssignee = await listCases(knex, { platformId: 'sc-my', assigneeId: 'staff-1', status: 'open', limit: 10 });
       expect(byAssignee.cases.map((c) => c.id)).to.deep.equal(['mine']);
-      const byNumber = await listCases(knex, { platformId: 'sc-my', q: '-RACE', limit: 10 });
+      const byNumber = await listCases(knex, { platformId: 'sc-my', q: '-race', limit: 10 });
       expect(byNumber.cases.map((c) => c.id)).to.deep.equal(['race']);
       const none = await listCases(knex, { platformId: 'sc-my', q: '%', limit: 10 });
       expect(none.cases).to.have.length(0);

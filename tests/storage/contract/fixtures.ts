@@ -35,7 +35,8 @@ export async function seedUser(db: Knex, user: { id: string; platformId: string;
 /** A case in the acceptance step with one running clock. */
 export function sampleCase(overrides: Partial<Case> & { id: string; platformId: string }): Case {
   return {
-    number: `MY-20250303-${overrides.id}`,
+    // Upper case like real numbers (USCC, codes, digits): searches upper-case what is typed.
+    number: `MY-20250303-${overrides.id.toUpperCase()}`,
     applicantId: 'applicant-1',
     pins: {
       item: { id: 'patent-pledge', version: 1 },

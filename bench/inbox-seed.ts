@@ -1,0 +1,160 @@
+/**
+ * The inbox benchmark's data: a platform with `size` cases, made the way a long-running 绵阳
+ * would have them. A handful of template cases go through the product path (startCase,
+ * actOnCase: real bodies with clocks, materials, pins); the rest are copies of them written in
+ * multi-row inserts, each with its own id, number, applicant, dates and due times, spread over
+ * 2 000 applicants and 20 staff. Most cases are finished, as on a real platform. Then the
+ * planner's statistics are refreshed (ANALYZE; VACUUM ANALYZE on PostgreSQL).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Actor, Case } from '../engine/runtime/case.js';
+import { caseQueue } from '../engine/runtime/queue.js';
+import { bundleForCase } from '../server/operations/bundles.js';
+import { actOnCase, startCase } from '../server/operations/cases.js';
+import type { Services } from '../server/services.js';
+import { insertCases } from '../storage/cases.js';
+import { insertFile } from '../storage/files.js';
+import { insertUser } from '../storage/users.js';
+import { consultationData, pledgeData } from '../tests/fixtures/form-data.js';
+
+const zhangsan: Actor = { id: 'demo-zhangsan', roles: ['applicant'], platformId: 'mianyang', name: '张三' };
+const staff1: Actor = { id: 'demo-staff1', roles: ['staff'], platformId: 'mianyang', name: '王敏' };
+
+export const APPLICANTS = 2000;
+export const STAFF = 20;
+const DAY_MS = 86_400_000;
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
+
+/** Share of each kind of case on the platform (sums to 1). */
+const MIX: Array<{ kind: TemplateKind; share: number }> = [
+  { kind: 'done', share: 0.7 },
+  { kind: 'inProgress', share: 0.15 },
+  { kind: 'toAccept', share: 0.08 },
+  { kind: 'returned', share: 0.04 },
+  { kind: 'draft', share: 0.03 },
+];
+
+type TemplateKind = 'done' | 'inProgress' | 'toAccept' | 'returned' | 'draft';
+
+/** The i-th benchmark applicant's name, e.g. 黄申请人1234. */
+const applicantName = (i: number): string => `${SURNAMES[i % SURNAMES.length]}申请人${i}`;
+
+export interface InboxSeed {
+  size: number;
+  /** Milliseconds the whole seeding took (templates, users, bulk inserts, ANALYZE). */
+  seedMs: number;
+  /** A staff member who has cases assigned (the benchmark reads as them). */
+  staff: Actor;
+  /** Texts that find some cases: part of a number, an applicant's name, an item's title. */
+  searches: { number: string; applicant: string; item: string };
+}
+
+async function fileRefsFor(services: Services, keys: string[]): Promise<Record<string, string[]>> {
+  const refs: Record<string, string[]> = {};
+  for (const key of keys) {
+    const id = randomUUID();
+    await insertFile(services.db.knex, {
+      id, platformId: 'mianyang', ownerId: zhangsan.id, caseId: null, materialKey: key, sha256: '0'.repeat(64),
+      size: 1024, mediaType: 'application/pdf', originalName: `${key}.pdf`, createdAt: services.now().toISOString(),
+    });
+    refs[key] = [id];
+  }
+  return refs;
+}
+
+/** Template cases of two items in every state, through the product path. */
+async function makeTemplates(services: Services): Promise<Array<{ kind: TemplateKind; kase: Case }>> {
+  const templates: Array<{ kind: TemplateKind; kase: Case }> = [];
+  const items = [
+    { itemId: 'ip-policy-consulting', data: consultationData(), keys: ['applicationForm', 'identity'] },
+    { itemId: 'patent-pledge-registration', data: pledgeData(), keys: ['applicationForm', 'pledgeContract', 'partyIdentity', 'powerOfAttorney', 'agentIdentity'] },
+  ];
+  for (const { itemId, data, keys } of items) {
+    const start = async (fileKeys: string[], action?: null) => startCase(services, zhangsan, { itemId, data, fileRefs: await fileRefsFor(services, fileKeys), ...(action === null ? { action } : {}) });
+    templates.push({ kind: 'draft', kase: await start([], null) });
+    const returned = await start(keys.slice(0, 1));
+    templates.push({ kind: 'returned', kase: returned });
+    const waiting = await start(keys);
+    templates.push({ kind: 'toAccept', kase: waiting });
+    const accepted = await actOnCase(services, staff1, waiting.id, { action: 'accept', version: waiting.version });
+    templates.push({ kind: 'inProgress', kase: accepted });
+    const completed = await actOnCase(services, staff1, accepted.id, { action: 'complete', version: accepted.version, payload: { result: '已办结' } });
+    templates.push({ kind: 'done', kase: await actOnCase(services, staff1, completed.id, { action: 'close', version: completed.version }) });
+  }
+  return templates;
+}
+
+async function addPeople(services: Services): Promise<{ applicants: string[]; staff: string[] }> {
+  const db = services.db.knex;
+  const createdAt = services.now().toISOString();
+  const applicants = Array.from({ length: APPLICANTS }, (_, i) => `bench-applicant-${i}`);
+  const rows = applicants.map((id, i) => ({ id, platformId: 'mianyang', username: id, displayName: applicantName(i), roles: ['applicant' as const], createdAt }));
+  await db.transaction(async (tx) => {
+    for (const user of rows) await insertUser(tx, user);
+    for (let i = 3; i <= STAFF; i++) await insertUser(tx, { id: `bench-staff-${i}`, platformId: 'mianyang', username: `bench-staff-${i}`, displayName: `工作人员${i}`, roles: ['staff'], createdAt });
+  });
+  return { applicants, staff: ['demo-staff1', 'demo-staff2', ...Array.from({ length: STAFF - 2 }, (_, i) => `bench-staff-${i + 3}`)] };
+}
+
+/** The template kind of the i-th case: the mix, interleaved so every stretch of ids has each kind. */
+function kindAt(i: number): TemplateKind {
+  let x = ((i * 7919) % 10_000) / 10_000;
+  for (const { kind, share } of MIX) {
+    if (x < share) return kind;
+    x -= share;
+  }
+  return 'done';
+}
+
+/** The i-th copy of a template: its own identity, people and dates; running clocks due from 5 days ago to 10 days ahead. */
+function copyOf(template: Case, i: number, people: { applicants: string[]; staff: string[] }, now: number): Case {
+  const kase = structuredClone(template);
+  const updated = now - ((i * 104_729) % (365 * DAY_MS));
+  const day = new Date(updated).toISOString().slice(0, 10).replaceAll('-', '');
+  kase.id = `bench-${String(i).padStart(7, '0')}`;
+  kase.number = `${template.number.slice(0, 31)}${day}${String(i).padStart(6, '0')}`;
+  kase.applicantId = people.applicants[i % people.applicants.length] as string;
+  if (kase.assigneeId !== undefined) kase.assigneeId = people.staff[i % people.staff.length] as string;
+  kase.createdAt = new Date(updated - DAY_MS).toISOString();
+  kase.updatedAt = new Date(updated).toISOString();
+  for (const clock of Object.values(kase.clocks)) {
+    if (clock.status !== 'running') continue;
+    const due = now + (((i * 31) % 15) - 5) * DAY_MS + (i % 3600) * 1000;
+    clock.dueAt = new Date(due).toISOString();
+    clock.warnAt = new Date(due - DAY_MS).toISOString();
+  }
+  return kase;
+}
+
+/** Seeds `size` cases on the services' (fresh, demo-seeded) database. */
+export async function seedInbox(services: Services, size: number, log: (line: string) => void = () => undefined): Promise<InboxSeed> {
+  const started = performance.now();
+  const templates = await makeTemplates(services);
+  const people = await addPeople(services);
+  const queues = new Map<Case, string>();
+  for (const { kase } of templates) queues.set(kase, caseQueue(kase, (await bundleForCase(services, kase)).workflow));
+  const now = services.now().getTime();
+  const batch: Array<{ kase: Case; derived: { queue: string } }> = [];
+  for (let i = 0; i < size; i++) {
+    const kind = kindAt(i);
+    const choices = templates.filter((t) => t.kind === kind);
+    const template = choices[i % choices.length]!.kase;
+    batch.push({ kase: copyOf(template, i, people, now), derived: { queue: queues.get(template) as string } });
+    if (batch.length === 5000 || i === size - 1) {
+      await services.db.transaction((tx) => insertCases(tx, batch.splice(0)));
+      log(`  inbox: ${i + 1}/${size} cases`);
+    }
+  }
+  // Fresh statistics (and on PostgreSQL the visibility map for index-only scans), as autovacuum
+  // or a periodic ANALYZE would have left a platform that grew to this size.
+  await services.db.knex.raw(services.db.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
+  const middle = Math.floor(size / 2);
+  const sample = `bench-${String(middle).padStart(7, '0')}`;
+  const number = ((await services.db.knex('cases').select('number').where({ id: sample }).first()) as { number: string } | undefined)?.number ?? '';
+  return {
+    size,
+    seedMs: performance.now() - started,
+    staff: staff1,
+    searches: { number: number.slice(-8), applicant: applicantName((middle + 1234) % Math.min(size, APPLICANTS)), item: '质押' },
+  };
+}
