@@ -43,3 +43,17 @@ Q=$(curl -s -b zs.txt -H 'content-type: application/json' -d '{"itemId":"patent-
 curl -s -b st.txt -H 'content-type: application/json' -d '{"answer":"不需要，网上提交即可。"}' $B/api/consultations/$Q/answer | jq -r .status
 curl -s -b st.txt -H 'content-type: application/json' -d '{"question":"办理质押登记须双方当事人到场吗？"}' $B/api/consultations/$Q/faq > /dev/null
 curl -s $B/api/platforms/mianyang/faq | jq -r '.entries[] | "问：\(.question) 答：\(.answer)"'
+# 10. Anyone looks up progress with the case number and its verification code: no personal data
+curl -s "$B/api/progress?number=$(jq -r .number case.json)&code=$(jq -r .verificationCode case.json)" | jq -c '{itemTitle, stepTitle, nodes: [.nodes[].title]}'
+# 11. Apply by reference: upload a material once (type and size checked), keep it in a draft
+F=$(curl -s -b zs.txt -F itemId=patent-pledge-registration -F materialKey=applicationForm -F file=@demo.pdf $B/api/uploads | jq -r .fileId)
+curl -s -b zs.txt -X PUT -H 'content-type: application/json' -d "{\"data\":{\"pledgorType\":\"organization\"},\"fileRefs\":{\"applicationForm\":[\"$F\"]}}" $B/api/application-drafts/patent-pledge-registration | jq -c '.files[] | {materialKey, name}'
+# 12. The desk's inbox: counts per view, the cases to accept by due date, a search by applicant
+curl -s -b st.txt $B/api/cases/counts | jq -c .
+curl -s -b st.txt "$B/api/cases?view=toAccept&order=due" | jq -r '.cases[] | "\(.number) \(.itemTitle) \(.applicantName) \(.dueState)"'
+curl -s -b st.txt "$B/api/cases?view=all&q=%E5%BC%A0%E4%B8%89" | jq -r '.cases | length'
+# 13. Counter mode (窗口受理) for someone at the window, then reassign it (转办)
+curl -s -b st.txt -H 'content-type: application/json' -d '{"item":"ip-policy-consulting","applicant":{"name":"王五","phone":"13700137000"},"data":{"applicantType":"individual","applicantName":"王五","certificateNo":"11010519491231002X","subject":"政策咨询","description":"咨询知识产权资助政策的申报条件","isAgent":false,"contactName":"王五","contactPhone":"13700137000"}}' $B/api/cases > counter.json
+jq -r '.channel, .applicantName, .stepTitle' counter.json
+curl -s -b st.txt $B/api/staff | jq -r '.staff[] | "\(.id) \(.displayName)"'
+curl -s -b st.txt -H 'content-type: application/json' -d "{\"userId\":\"demo-staff2\",\"version\":$(jq .version counter.json)}" $B/api/cases/$(jq -r .id counter.json)/assignee | jq -r .assigneeName
