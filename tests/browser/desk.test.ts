@@ -6,14 +6,13 @@
  * FAQ; a bad review's rectification task takes a follow-up visit.
  */
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
 import { runWorkerOnce } from '../../server/worker/worker.js';
 import type { ApiClient } from '../support/api-client.js';
 import { act, acceptedPledge, submitPledge, tinyPdf } from '../api/support/pledge.js';
 import { choose } from './steps/definitions.js';
 import { uploadMaterial } from './steps/portal.js';
 import { acceptCase, completeCase, issueOneTimeNotice, judgeMaterial, openInboxCase, recordProgress, stillScreenshot } from './steps/desk.js';
-import { collectPageErrors, describeBrowser, signIn, useStudio } from './support/studio.js';
+import { describeBrowser, openAnotherPage, signIn, useStudio } from './support/studio.js';
 
 /** Material names of the pledge checklist (definitions/province/checklists/patent-pledge-registration.json). */
 const CONTRACT = '专利权质押合同';
@@ -106,7 +105,7 @@ describeBrowser('desk', () => {
     const { page } = studio;
     const staff1Api = await studio.server.client('staff1');
     const accepted = await acceptedPledge({ applicant: zhangsan, staff: staff1Api });
-    const second = await openSecondDesk('staff2');
+    const second = await openAnotherPage(studio, 'staff2');
     try {
       await openInboxCase(page, accepted.number, 'inProgress');
       await openInboxCase(second.page, accepted.number, 'inProgress');
@@ -245,12 +244,5 @@ describeBrowser('desk', () => {
   });
 
   /** A second browser context signed in as another member of staff; its page errors are collected too. */
-  async function openSecondDesk(username: string): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-    const context = await studio.browser.newContext({ baseURL: studio.server.url, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await signIn(page, username);
-    return { page, errors, close: () => context.close() };
-  }
 });
 

@@ -148,3 +148,12 @@ export function useStudio(options: { signInAs?: string; locale?: string; timeout
     },
   });
 }
+
+/** A second person in their own browser context on the same server, signed in as `username`. */
+export async function openAnotherPage(studio: Studio, username: string): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+  const context = await studio.browser.newContext({ baseURL: studio.server.url, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await signIn(page, username);
+  return { page, errors, close: () => context.close() };
+}
