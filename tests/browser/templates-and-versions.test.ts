@@ -47,7 +47,8 @@ describeBrowser('template editor, versions, import and export', () => {
     const { page } = studio;
     await openTemplate(page, TEMPLATE);
     // By default the preview renders an item that uses this template.
-    expect(await page.getByTestId('sample-item').textContent()).to.match(/（[a-z0-9-]+）/);
+    // The item list arrives after the body, so wait for the choice rather than read it once.
+    await page.getByTestId('sample-item').filter({ hasText: /（[a-z0-9-]+）/ }).waitFor();
     await chooseSampleItem(page, pledgeItem.title);
     await placeCursorAfter(page, '<body>\n');
     await typeInBody(page, '<p class="probe">【');
