@@ -36,6 +36,26 @@ export const GuideStep = Type.Object(
   { additionalProperties: false, description: 'One stage of the service as the guide explains it.' },
 );
 
+/** Which inherited version a localization was made from; upgrades start from it. */
+export const ItemExtends = Type.Object(
+  {
+    platform: Type.String({
+      pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
+      minLength: 2,
+      maxLength: 64,
+      description: '继承来源平台：the id of the platform above this one whose item this localizes, e.g. "sichuan-province".',
+    }),
+    version: Type.Integer({ minimum: 1, description: '继承版本：the published version of that platform\'s item this localization was made from.' }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      '继承自（平台与版本）: the inherited version this localization was made from. Locks and the tighten-only time limit are checked ' +
+      'against that version, and an upgrade shows what changed since. Left out, the server fills in the nearest platform above\'s latest published version.',
+  },
+);
+export type ItemExtends = Static<typeof ItemExtends>;
+
 const { kind, schemaVersion, id, version, title, description } = header('ServiceItem', 'service item');
 
 /** The fields of an item's body: everything a platform adopting it could localize, or a template lock. */
@@ -105,6 +125,7 @@ export const ServiceItem = kindObject(
     id,
     version,
     ...itemFields,
+    extends: Type.Optional(ItemExtends),
     locked: Type.Optional(
       Type.Array(LockableField, {
         uniqueItems: true,

@@ -35,7 +35,26 @@ export function checkAdoption(inherited: ServiceItem, localized: ServiceItem, in
     });
   }
   if (!locks.includes('timeLimit')) problems.push(...tighterOnly(inherited, localized, source));
+  problems.push(...sameBasicCode(inherited, localized, source));
   return problems;
+}
+
+/**
+ * The basic code (基本编码) names the item at every level and in every version: case numbers
+ * and implementation codes are built on it, so a localization keeps it even where `code` is not locked.
+ */
+function sameBasicCode(inherited: ServiceItem, localized: ServiceItem, source: string): Problem[] {
+  const was = inherited.code?.basic;
+  const is = localized.code?.basic;
+  if (was === is) return [];
+  return [
+    {
+      code: 'adoption.code-changed',
+      path: '/code/basic',
+      message: `code.basic must stay ${was === undefined ? 'absent as in' : `"${was}" as in`} the inherited ${source}: the basic code is the same at every level and in every version.`,
+      ...(was === undefined ? {} : { suggestion: was }),
+    },
+  ];
 }
 
 /** An unlocked time limit may be shorter than the inherited one, in the same unit, never longer. */

@@ -10,3 +10,4 @@ export { ajvProblems } from './ajv-problems.js';
 export { checkAdoption } from './check-adoption.js';
 export { diffDocuments, isSameValue, type Change } from './diff.js';
 export { namedDefinitions } from './check-references.js';
+export { planUpgrade, type FieldChange, type UpgradeConflict, type UpgradeInput, type UpgradePlan } from './upgrade.js';

@@ -87,6 +87,20 @@ describe('checkAdoption', () => {
     const { locked: _locked, ...inherited } = provinceItem();
     expect(checkAdoption(inherited as ServiceItem, { ...inherited, title: '别的标题', legalBasis: [] } as ServiceItem)).to.deep.equal([]);
   });
+
+  it('given a changed basic code, when checked, then code-changed at /code/basic whether or not code is locked', () => {
+    const inherited = provinceItem();
+    const changed = { ...inherited, code: { ...inherited.code, basic: '512199001999' } };
+    expect(codesAndPaths(inherited, changed)).to.deep.equal([
+      ['adoption.locked-field-changed', '/code'],
+      ['adoption.code-changed', '/code/basic'],
+    ]);
+    const unlocked = { ...inherited, locked: (inherited.locked ?? []).filter((f) => f !== 'code') };
+    const problems = checkAdoption(unlocked, { ...changed, locked: unlocked.locked });
+    expect(problems.map((p) => [p.code, p.path, p.suggestion])).to.deep.equal([['adoption.code-changed', '/code/basic', '512199001000']]);
+    // Another implementation code is a local matter when code is not locked.
+    expect(checkAdoption(unlocked, { ...unlocked, code: { basic: '512199001000' } })).to.deep.equal([]);
+  });
 });
 
 describe('ServiceItem locked (shape)', () => {
