@@ -12,13 +12,14 @@ import { consultationRoutes } from './consultations.js';
 import { definitionRoutes } from './definitions.js';
 import { followUpRoutes } from './follow-up.js';
 import { inboxRoutes } from './inbox.js';
+import { networkOverviewRoutes } from './network-overview.js';
 import { sessionRoutes } from './session.js';
 import { templateRoutes } from './templates.js';
 import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

@@ -52,6 +52,11 @@ async function checkReach(input: { route: Route; entry: RouteCall; caller: Calle
   if (entry.reach === 'public') {
     for (const answer of answers) expect(answer.status, describeAnswer(answer)).to.equal(200);
     expectNoLeaks(answers, caseSecrets(objects));
+  } else if (entry.reach === 'network') {
+    // 绵阳's figures are the province's to see, as counts; never its cases, files or hashes.
+    for (const answer of answers) expect(answer.status, describeAnswer(answer)).to.equal(200);
+    const isAbove = caller.platformId === MIANYANG || caller.platformId === 'sichuan-province';
+    expectNoLeaks(answers, isAbove ? [...caseSecrets(objects), ...objects.definitionHashes, objects.ownItem.id] : secrets);
   } else if (entry.reach === 'list' || entry.reach === 'own') {
     for (const answer of answers) expect(answer.status, describeAnswer(answer)).to.be.oneOf([200, 204]);
     if (input.route.method === 'get' && entry.reach === 'own') expect(answers[0]?.body.id).to.equal(caller.userId);

@@ -10,6 +10,8 @@
  * - own: the caller's own session;
  * - ownWrite: a write that lands on the caller's own platform (ids are per platform), never on 绵阳's;
  * - public: public by design (catalog, API description); it must carry no case data.
+ * - network: the caller's platform and those below it, as counts and definition versions: it must
+ *   carry no case data ever, and nothing of 绵阳's unless 绵阳 is at or below the caller's platform.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ import type { ApiClient, ApiResponse } from '../../support/api-client.js';
 import { zhangsanData } from './mianyang-objects.js';
 import type { Targets } from './targets.js';
 
-export type Reach = 'object' | 'list' | 'own' | 'ownWrite' | 'public';
+export type Reach = 'object' | 'list' | 'own' | 'ownWrite' | 'public' | 'network';
 
 export interface CallContext {
   /** The caller's signed-in (or anonymous) client. */
@@ -275,6 +277,7 @@ export const routeTable: Record<string, RouteCall> = {
       await client.post('/api/templates/preview', { template: provinceDocument('templates', 'one-time-notice'), itemId: targets.definition.id }),
     ],
   },
+  'GET /api/network/overview': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/overview')] },
   'GET /api/openapi.json': { reach: 'public', call: async ({ client }) => [await client.get('/api/openapi.json')] },
 };
 
