@@ -13,10 +13,10 @@ export function knexWriter(db: Database): BaselineWriter {
     async write(rows, op) {
       await db.transaction(async (tx) => {
         if (op.phase === 'start') {
-          await tx('case_numbers')
-            .insert({ platform_id: baselinePlatformId, day: baselineNow.slice(0, 10), seq: 1 })
-            .onConflict(['platform_id', 'day'])
-            .merge({ seq: tx.raw('?? + 1', ['case_numbers.seq']) });
+          await tx('case_number_counters')
+            .insert({ code: baselinePlatformId, day: baselineNow.slice(0, 10), seq: 1 })
+            .onConflict(['code', 'day'])
+            .merge({ seq: tx.raw('?? + 1', ['case_number_counters.seq']) });
           await tx('cases').insert(rows.caseRow);
         } else {
           const { step, status, version, body, updated_at } = rows.caseRow;

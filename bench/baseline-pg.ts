@@ -27,7 +27,7 @@ export async function pgWriter(input: { url: string; schema: string }): Promise<
     if (op.phase === 'start') {
       await client.query({
         name: 'bench-counter',
-        text: 'INSERT INTO case_numbers (platform_id, day, seq) VALUES ($1, $2, 1) ON CONFLICT (platform_id, day) DO UPDATE SET seq = case_numbers.seq + 1',
+        text: 'INSERT INTO case_number_counters (code, day, seq) VALUES ($1, $2, 1) ON CONFLICT (code, day) DO UPDATE SET seq = case_number_counters.seq + 1',
         values: [baselinePlatformId, baselineNow.slice(0, 10)],
       });
       await insert('cases', [{ ...rows.caseRow }]);

@@ -29,7 +29,7 @@ export function sqliteWriter(input: { file: string; synchronous: SqliteSynchrono
     statement.run(row);
   };
   const counter = conn.prepare(
-    'INSERT INTO case_numbers (platform_id, day, seq) VALUES (?, ?, 1) ON CONFLICT (platform_id, day) DO UPDATE SET seq = case_numbers.seq + 1',
+    'INSERT INTO case_number_counters (code, day, seq) VALUES (?, ?, 1) ON CONFLICT (code, day) DO UPDATE SET seq = case_number_counters.seq + 1',
   );
   const update = conn.prepare(
     'UPDATE cases SET step = @step, status = @status, version = @version, body = @body, updated_at = @updated_at WHERE id = @id AND version = @expected',

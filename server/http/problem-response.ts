@@ -11,6 +11,10 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^auth\.(forbidden|role)/, 403],
   [/^auth\.(invalid-credentials|locked)/, 401],
   [/not-found$/, 404],
+  // Nothing to upgrade: the platform has no localization of the inherited item.
+  [/^definition\.not-adopted$/, 404],
+  // The upgrade named a version that is no longer the latest above.
+  [/^definition\.upgrade-stale$/, 409],
   [/^case\.version-conflict$/, 409],
   [/^case\.closed$/, 409],
   [/^definition\.no-drafts$/, 409],

@@ -78,17 +78,18 @@ export const RollbackBodySchema = Type.Object(
 
 const VersionPointSchema = Type.Object({ platformId: Str, version: Type.Integer(), status: Str });
 
+/** One added, removed or changed value between two documents. */
+export const ChangeSchema = Type.Object({
+  path: Type.String({ description: 'JSON Pointer to the value' }),
+  op: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+  before: Type.Optional(Type.Unknown()),
+  after: Type.Optional(Type.Unknown()),
+});
+
 export const DefinitionDiffSchema = Type.Object({
   from: VersionPointSchema,
   to: VersionPointSchema,
-  changes: Type.Array(
-    Type.Object({
-      path: Type.String({ description: 'JSON Pointer to the value' }),
-      op: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
-      before: Type.Optional(Type.Unknown()),
-      after: Type.Optional(Type.Unknown()),
-    }),
-  ),
+  changes: Type.Array(ChangeSchema),
 });
 
 export const ListRowSchema = Type.Object({

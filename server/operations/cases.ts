@@ -123,7 +123,7 @@ export async function startCase(services: Services, actor: Actor, input: StartCa
     const command: Command = {
       type: 'create',
       caseId: services.newId(),
-      number: caseNumber({ code, day, sequence: await nextCaseSequence(tx, actor.platformId, day) }),
+      number: caseNumber({ code, day, sequence: await nextCaseSequence(tx, code, day) }),
       data: input.data,
       verificationCode: newVerificationCode(),
       ...(files ? { files } : {}),

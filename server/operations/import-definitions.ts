@@ -10,6 +10,7 @@ import { getPublished, publishSet, saveDraft, type DefinitionBody } from '../../
 import type { DefinitionFile } from '../definition-files.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
+import { pinAdoptions } from './adoption-problems.js';
 import { candidateProblems } from './manage-definitions.js';
 
 export interface ImportProgress {
@@ -24,12 +25,15 @@ export async function importDefinitions(
 ): Promise<Array<{ kind: string; id: string; version: number }>> {
   const shape: Problem[] = input.files.flatMap(({ file, doc }) => validateShape(doc, file));
   if (shape.length > 0) throw Failure.fromProblems(shape, `${shape.length} problem(s) in the documents; nothing was imported.`);
-  const semantic = await candidateProblems(services, input.platformId, input.files);
+  // Inherited items without `extends` are adopted at the latest version of the platform above.
+  const pinned = await pinAdoptions(services, input.platformId, input.files.map(({ doc }) => doc));
+  const files = input.files.map((f, index) => ({ ...f, doc: pinned[index] }));
+  const semantic = await candidateProblems(services, input.platformId, files);
   if (semantic.length > 0) throw Failure.fromProblems(semantic, `${semantic.length} problem(s) in the set; nothing was imported.`);
   const at = services.now().toISOString();
   return services.db.transaction(async (tx) => {
     const items: Array<{ kind: string; defId: string }> = [];
-    for (const [index, { file, doc }] of input.files.entries()) {
+    for (const [index, { file, doc }] of files.entries()) {
       const body = doc as DefinitionBody & { kind: string };
       const latest = await getPublished(tx, { platformIds: [input.platformId], kind: body.kind, defId: body.id });
       // Importing the same document again publishes nothing new: imports are idempotent.
@@ -38,7 +42,7 @@ export async function importDefinitions(
         await saveDraft(tx, { platformId: input.platformId, kind: body.kind, body, by: input.by, at });
         items.push({ kind: body.kind, defId: body.id });
       }
-      input.onProgress?.({ done: index + 1, total: input.files.length, file });
+      input.onProgress?.({ done: index + 1, total: files.length, file });
     }
     if (items.length === 0) return [];
     const published = await publishSet(tx, { platformId: input.platformId, items, at });

@@ -16,7 +16,7 @@ import {
 } from '../../storage/definitions.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
-import { adoptionProblems } from './adoption-problems.js';
+import { adoptionProblems, pinAdoptions } from './adoption-problems.js';
 import { lineageOf, recordKey, sourceOf, visibleDefinitions } from './visible-definitions.js';
 
 export interface DefinitionSummary {
@@ -87,10 +87,12 @@ export async function saveDefinitionDraft(
   if (mismatch.length > 0) throw Failure.fromProblems(mismatch);
   const shape = validateShape({ ...doc, version: 1 }, `${input.kind}/${input.id}`);
   if (shape.length > 0) throw Failure.fromProblems(shape, `${input.kind} "${input.id}" does not match its schema; nothing was saved.`);
+  // An inherited item saved without `extends` is adopted at the latest version of the platform above.
+  const [body] = await pinAdoptions(services, actor.platformId, [input.doc as DefinitionBody]);
   const record = await saveDraft(services.db.knex, {
     platformId: actor.platformId,
     kind: input.kind,
-    body: input.doc as DefinitionBody,
+    body: body!,
     by: actor.id,
     at: services.now().toISOString(),
   });
@@ -109,7 +111,7 @@ export async function publishDefinitions(
   refs?: Array<{ kind: string; id: string }>,
 ): Promise<Array<{ kind: string; id: string; version: number; hash: string }>> {
   const db = services.db.knex;
-  const drafts = await listDefinitions(db, { platformIds: [actor.platformId], status: 'draft' });
+  const drafts = await pinDrafts(services, actor, await listDefinitions(db, { platformIds: [actor.platformId], status: 'draft' }));
   const wanted = refs ?? drafts.map((r) => ({ kind: r.kind, id: r.defId }));
   if (wanted.length === 0) throw new Failure('definition.no-drafts', 'There are no drafts to publish.');
   const checked = new Map<string, string>();
@@ -146,6 +148,18 @@ export async function publishDefinitions(
     throw error;
   });
   return published.map((p) => ({ kind: p.kind, id: p.defId, version: p.version, hash: p.hash }));
+}
+
+/** Drafts saved before items named their `extends` get it now, so what is published says what it was made from. */
+async function pinDrafts(services: Services, actor: Actor, drafts: DefinitionRecord[]): Promise<DefinitionRecord[]> {
+  const pinned = await pinAdoptions(services, actor.platformId, drafts.map((d) => d.body));
+  return Promise.all(
+    drafts.map((draft, index) =>
+      pinned[index] === draft.body
+        ? draft
+        : saveDraft(services.db.knex, { platformId: actor.platformId, kind: draft.kind, body: pinned[index]!, by: draft.createdBy ?? actor.id, at: draft.createdAt }),
+    ),
+  );
 }
 
 /** The platform's own definitions (every status) and the published ones it inherits. */

@@ -9,6 +9,7 @@ import {
   RollbackBodySchema,
   ValidateBodySchema,
 } from '../http/schemas.js';
+import { UpgradeBodySchema, UpgradePlanSchema, UpgradeResultSchema } from '../http/upgrade-schemas.js';
 import { diffDefinitionVersions, parseVersionRef, rollbackDefinition } from '../operations/definition-history.js';
 import {
   getDefinitionVersions,
@@ -17,6 +18,7 @@ import {
   saveDefinitionDraft,
   validateDefinitions,
 } from '../operations/manage-definitions.js';
+import { upgradeItem, upgradePlanFor } from '../operations/upgrade-item.js';
 
 const admins = ['platform-admin', 'province-admin'] as const;
 const readers = ['platform-admin', 'province-admin', 'staff', 'auditor'] as const;
@@ -95,6 +97,32 @@ export const definitionRoutes = [
       const { kind, id } = context.req.params as { kind: string; id: string };
       const to = context.req.body as { version: number; owner?: string };
       return { body: await rollbackDefinition(context.services, actorOf(context), { kind, id, to }) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/definitions/ServiceItem/:id/upgrade',
+    summary: "Upgrade plan of the platform's localization of an inherited item: upstream changes, local overrides, conflicts, the merged item",
+    tag: 'definitions',
+    access: [...admins],
+    responses: { 200: UpgradePlanSchema },
+    async handler(context) {
+      const { id } = context.req.params as { id: string };
+      return { body: await upgradePlanFor(context.services, actorOf(context), id) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/definitions/ServiceItem/:id/upgrade',
+    summary: "Save the upgrade's merged item as the platform's draft (publish it as any draft); a `to` that is not the latest is 409",
+    tag: 'definitions',
+    access: [...admins],
+    body: UpgradeBodySchema,
+    responses: { 200: UpgradeResultSchema },
+    async handler(context) {
+      const { id } = context.req.params as { id: string };
+      const { to } = context.req.body as { to: number };
+      return { body: await upgradeItem(context.services, actorOf(context), { id, to }) };
     },
   }),
   defineRoute({

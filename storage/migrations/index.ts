@@ -13,12 +13,13 @@ import { orderedJson } from './0006-ordered-json.js';
 import { applicationDrafts } from './0007-application-drafts.js';
 import { deskInbox } from './0008-desk-inbox.js';
 import { consultationsVisits } from './0009-consultations-visits.js';
+import { caseNumberCounter } from './0010-case-number-counter.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only; never rename or reorder a released one. */
-export const migrations: readonly Migration[] = [platformsUsers, definitions, cases, delivery, files, orderedJson, applicationDrafts, deskInbox, consultationsVisits];
+export const migrations: readonly Migration[] = [platformsUsers, definitions, cases, delivery, files, orderedJson, applicationDrafts, deskInbox, consultationsVisits, caseNumberCounter];
 
 /** The knex migration source over {@link migrations}. */
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -86,7 +86,9 @@ forEachDatabase('API: version history, diff and roll back', (target) => {
     const answer = await diff(admin, 'from=1&fromOwner=sichuan-province&to=1');
     expect(answer.body.from).to.deep.include({ platformId: 'sichuan-province', version: 1 });
     expect(answer.body.to).to.deep.include({ platformId: 'mianyang', version: 1 });
-    expect(answer.body.changes.map((c: any) => c.path)).to.have.members(['/content', '/timeLimit/value']);
+    // 绵阳's own version also records what it was made from.
+    expect(answer.body.changes.map((c: any) => c.path)).to.have.members(['/content', '/timeLimit/value', '/extends']);
+    expect(answer.body.changes.find((c: any) => c.path === '/extends').after).to.deep.equal({ platform: 'sichuan-province', version: 2 });
     // Without an owner the nearest platform's version is meant: 绵阳's own, against itself.
     expect(await changesOf(admin, 'from=1&to=1')).to.deep.equal([]);
     // Staff read history too.

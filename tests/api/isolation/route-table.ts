@@ -110,6 +110,14 @@ export const routeTable: Record<string, RouteCall> = {
     reach: 'object',
     call: async ({ client, targets }) => [await client.post(`/api/definitions/ServiceItem/${targets.ownItemId}/rollback`, { version: 1 })],
   },
+  'GET /api/definitions/ServiceItem/:id/upgrade': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.get(`/api/definitions/ServiceItem/${targets.ownItemId}/upgrade`)],
+  },
+  'POST /api/definitions/ServiceItem/:id/upgrade': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/definitions/ServiceItem/${targets.ownItemId}/upgrade`, { to: 1 })],
+  },
   'PUT /api/definitions/:kind/:id': {
     reach: 'ownWrite',
     call: async ({ client, targets }) => [

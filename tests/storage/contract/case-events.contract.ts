@@ -12,7 +12,7 @@ export function caseEventsContract(ctx: ContractContext): void {
     const store = useStore(ctx);
     before(async () => {
       await seedPlatforms(store.current.db.knex);
-      await insertCase(store.current.db.knex, sampleCase({ id: 'c1', platformId: 'sc-my' }));
+      await insertCase(store.current.db.knex, sampleCase({ id: 'c1', platformId: '12510700MB0000008G3512199001000' }));
     });
 
     it('given two appends, when listed, then events are numbered 1..n in order with their data', async () => {
@@ -45,11 +45,11 @@ export function caseEventsContract(ctx: ContractContext): void {
       const first = store.current.db;
       const second = await store.current.openAnother();
       const taken = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).transaction((tx) => nextCaseSequence(tx, 'sc-my', '2025-03-03'))),
+        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).transaction((tx) => nextCaseSequence(tx, '12510700MB0000008G3512199001000', '2025-03-03'))),
       );
       expect([...taken].sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 20 }, (_, i) => i + 1));
-      expect(await nextCaseSequence(first.knex, 'sc-my', '2025-03-04')).to.equal(1);
-      expect(await nextCaseSequence(first.knex, 'sc', '2025-03-03')).to.equal(1);
+      expect(await nextCaseSequence(first.knex, '12510700MB0000008G3512199001000', '2025-03-04')).to.equal(1);
+      expect(await nextCaseSequence(first.knex, '12510600MB0000009H3512199001000', '2025-03-03')).to.equal(1);
     });
   });
 }

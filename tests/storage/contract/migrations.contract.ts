@@ -9,7 +9,7 @@ export function migrationsContract(ctx: ContractContext): void {
     it('given an empty database, when migrated, then every table exists and every migration is recorded', async () => {
       const { db } = store.current;
       await db.migrate();
-      for (const table of ['platforms', 'users', 'sessions', 'definitions', 'cases', 'case_events', 'case_numbers', 'outbox', 'messages', 'timers', 'tasks', 'files', 'application_drafts', 'consultations', 'faq_entries', 'task_visits']) {
+      for (const table of ['platforms', 'users', 'sessions', 'definitions', 'cases', 'case_events', 'case_number_counters', 'outbox', 'messages', 'timers', 'tasks', 'files', 'application_drafts', 'consultations', 'faq_entries', 'task_visits']) {
         expect(await db.knex.schema.hasTable(table), table).to.equal(true);
       }
       const recorded = await db.knex('knex_migrations').orderBy('id').pluck('name');
