@@ -17,11 +17,12 @@ import { versions } from '../screens/versions/messages';
 import { transfer } from '../screens/transfer/messages';
 import { desk } from '../screens/desk/messages';
 import { portal } from '../screens/portal/messages';
+import { network } from '../screens/network/messages';
 
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGE_KEY = 'ipsp.language';
 
-const namespaces = { common, home, lists, items, forms, checklists, flows, templates, versions, transfer, desk, portal };
+const namespaces = { common, home, lists, items, forms, checklists, flows, templates, versions, transfer, desk, portal, network };
 
 function resourcesFor(language: 'zh' | 'en') {
   return Object.fromEntries(Object.entries(namespaces).map(([name, messages]) => [name, messages[language]]));

@@ -2,6 +2,7 @@
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  ClusterOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -22,6 +23,7 @@ const sections = [
   { key: 'flows', ns: 'flows', icon: <ApartmentOutlined /> },
   { key: 'templates', ns: 'templates', icon: <FileTextOutlined /> },
   { key: 'transfer', ns: 'transfer', icon: <ImportOutlined /> },
+  { key: 'network', ns: 'network', icon: <ClusterOutlined /> },
 ] as const;
 
 export function StudioLayout() {

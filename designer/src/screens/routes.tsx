@@ -9,6 +9,7 @@ import { GenericEditor } from '../components/GenericEditor';
 import type { Kind } from '../api/definitions';
 import { TemplateDesigner } from './templates/TemplateDesigner';
 import { TransferScreen } from './transfer/TransferScreen';
+import { NetworkScreen } from './network/NetworkScreen';
 import { ItemDesigner } from './items/ItemEditor';
 import { ListDesigner } from './lists/ListEditor';
 import { ListsIndex } from './lists/ListsIndex';
@@ -36,4 +37,5 @@ export const studioRoutes: Array<{ path: string; element: ReactElement }> = [
     { path: `${path}/:id`, element: editor ?? <Editor kind={kind} /> },
   ]),
   { path: 'transfer', element: <TransferScreen /> },
+  { path: 'network', element: <NetworkScreen /> },
 ];
