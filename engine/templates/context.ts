@@ -18,7 +18,7 @@ const Item = obj('服务事项', {
   id: str('事项标识'),
   version: int('事项版本号'),
   title: str('事项名称'),
-  code: obj('事项编码', { basic: str('基本编码'), implementation: str('实施编码') }),
+  code: obj('事项编码', { basic: str('基本编码'), implementation: str('实施编码：本平台实施本事项的编码（建设主体统一社会信用代码 + 行使层级 + 基本编码），即办件编号的前31位') }),
   category: str('事项类别'),
   targets: Type.Array(str('一类服务对象'), { description: '服务对象（列表）' }),
   content: str('服务内容'),
@@ -114,6 +114,10 @@ export const CaseContext = Type.Object({
     deficient: materialLines('不符合要求的材料'),
     /** missing and deficient together, in checklist order: what the one-time notice lists. */
     toSupply: materialLines('需补齐补正的全部材料（一次性告知书所列）'),
+  }),
+  eligibility: obj('受理条件', {
+    unmet: Type.Array(obj('一项未满足的受理条件', { key: str('条件标识'), title: str('条件内容') }), { description: '未满足的受理条件（一次性告知书所列）' }),
+    met: Type.Array(obj('一项已满足的受理条件', { key: str('条件标识'), title: str('条件内容') }), { description: '已满足的受理条件' }),
   }),
   actor: obj('经办人', { id: str('经办人账号标识'), name: str('经办人姓名') }),
   task: obj('刚生成的待办', { title: str('待办标题'), kind: str('待办类型'), dueAt: str('待办期限') }),

@@ -6,6 +6,7 @@
 import type { Checklist, Material } from '../kinds/checklist.js';
 import type { Platform } from '../kinds/platform.js';
 import type { ServiceItem } from '../kinds/service-item.js';
+import { basicCodeOf, implementationCode } from '../item-code.js';
 import { channelLabels, limitText, materialFormLabels, stageTitles } from '../labels.js';
 import { textOf } from '../text.js';
 import type { ItemContext } from './context.js';
@@ -30,7 +31,7 @@ export interface ItemContextInput {
 export function buildItemContext(input: ItemContextInput): ItemContext {
   const platformContact = contactOf(input.platform.contact);
   return {
-    item: itemOf(input.item, platformContact),
+    item: itemOf(input.item, input.platform, platformContact),
     platform: {
       id: input.platform.id,
       title: textOf(input.platform.title),
@@ -44,13 +45,22 @@ export function buildItemContext(input: ItemContextInput): ItemContext {
   };
 }
 
-function itemOf(item: ServiceItem, platformContact: Contact): ItemContext['item'] {
+/**
+ * The basic code, and the implementation code where this platform implements the item (its
+ * USCC and level, as case numbers begin), not the code of the platform the item came from.
+ */
+function codesOf(item: ServiceItem, platform: Platform): ItemContext['item']['code'] {
+  const basic = basicCodeOf(item);
+  return basic === undefined ? { basic: '', implementation: '' } : { basic, implementation: implementationCode(item, platform) };
+}
+
+function itemOf(item: ServiceItem, platform: Platform, platformContact: Contact): ItemContext['item'] {
   const own = contactOf(item.contact);
   return {
     id: item.id,
     version: item.version,
     title: textOf(item.title),
-    code: { basic: item.code?.basic ?? '', implementation: item.code?.implementation ?? '' },
+    code: codesOf(item, platform),
     category: item.category,
     targets: [...item.targets],
     content: item.content,
