@@ -38,6 +38,7 @@ export type { Calendar } from './calendar.js';
 export type { Checklist, Material } from './checklist.js';
 export type { Form } from './form.js';
 export type { Platform, PlatformLevel } from './platform.js';
+export type { AwardRule, Construction, NamingRule, NameMistake, Network, RegistryStatus } from './network.js';
 export type { ServiceItem } from './service-item.js';
 export type { ServiceList } from './service-list.js';
 export type { Template } from './template.js';

@@ -1,11 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { header, kindObject, Limit, refTo } from './common.js';
+import { Network } from './network.js';
+import { PlatformLevel } from './platform-level.js';
 
-export const PlatformLevel = Type.Union(
-  [Type.Literal('province'), Type.Literal('city'), Type.Literal('county'), Type.Literal('park'), Type.Literal('workstation')],
-  { description: 'Level in the network: province (省级), city (市州), county (县区), park (园区), workstation (工作站).' },
-);
-export type PlatformLevel = Static<typeof PlatformLevel>;
+export { PlatformLevel } from './platform-level.js';
 
 export const DatedEntry = Type.Object(
   {
@@ -63,6 +61,7 @@ export const Platform = kindObject(
       },
       { additionalProperties: false, description: 'Run-time settings of the platform.' },
     ),
+    network: Type.Optional(Network),
   },
   'Platform: one public service platform of the network, its region, operator and settings.',
 );

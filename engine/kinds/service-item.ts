@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { header, kindObject, Limit, refTo } from './common.js';
+import { header, Key, kindObject, Limit, refTo, Rule, Text } from './common.js';
 
 export const ItemCode = Type.Object(
   {
@@ -55,6 +55,17 @@ export const ItemExtends = Type.Object(
   },
 );
 export type ItemExtends = Static<typeof ItemExtends>;
+
+export const EligibilityCondition = Type.Object(
+  {
+    key: Key,
+    title: Text,
+    rule: Rule,
+    when: Type.Optional(Rule),
+  },
+  { additionalProperties: false, description: 'One acceptance condition (受理条件) checked against the form data.' },
+);
+export type EligibilityCondition = Static<typeof EligibilityCondition>;
 
 const { kind, schemaVersion, id, version, title, description } = header('ServiceItem', 'service item');
 
@@ -126,6 +137,13 @@ export const ServiceItem = kindObject(
     version,
     ...itemFields,
     extends: Type.Optional(ItemExtends),
+    eligibility: Type.Optional(
+      Type.Array(EligibilityCondition, {
+        description:
+          '受理条件 as rules over the form data: on submit every unmet one is listed in the one-time notice beside the missing materials, ' +
+          'and the case goes where a case with missing materials goes.',
+      }),
+    ),
     locked: Type.Optional(
       Type.Array(LockableField, {
         uniqueItems: true,

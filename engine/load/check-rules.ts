@@ -4,6 +4,7 @@
  * the form of every item using the rule. Checklist rules read the form only.
  */
 import type { Checklist } from '../kinds/checklist.js';
+import type { ServiceItem } from '../kinds/service-item.js';
 import type { Workflow } from '../kinds/workflow.js';
 import type { Problem } from '../problem.js';
 import { ruleFixedPaths, ruleRoots } from '../rules/context.js';
@@ -21,7 +22,7 @@ interface VarUse {
 }
 
 /** Fixed-root paths that hold arrays: `.length` and an index may follow them. */
-const arrayPaths = new Set(['materials.missing', 'materials.deficient', 'actor.roles']);
+const arrayPaths = new Set(['materials.missing', 'materials.deficient', 'eligibility.unmet', 'actor.roles']);
 
 /** Every operator and variable of located rules, with pointers into the document. */
 function references(rules: Array<{ rule: unknown; at: Tokens }>) {
@@ -88,6 +89,35 @@ function checkChecklistRules(entry: DefinitionEntry<'Checklist'>): Problem[] {
   return [...operatorFindings(owner, rules), ...invalidRoots].map((f) => problemIn(entry, f));
 }
 
+function eligibilityRules(item: ServiceItem): Array<{ rule: unknown; at: Tokens }> {
+  return (item.eligibility ?? []).flatMap((c, i) => [
+    { rule: c.rule, at: ['eligibility', i, 'rule'] },
+    ...(c.when === undefined ? [] : [{ rule: c.when, at: ['eligibility', i, 'when'] }]),
+  ]);
+}
+
+/** Eligibility rules (受理条件) are judged against the form data alone, like checklist rules. */
+function checkEligibilityRules(entry: DefinitionEntry<'ServiceItem'>): Problem[] {
+  const owner = `ServiceItem "${entry.definition.id}"`;
+  const rules = eligibilityRules(entry.definition);
+  const invalidRoots = references(rules)
+    .filter((r) => r.type === 'var' && !r.name.startsWith('form.') && r.name !== 'form')
+    .map((r) => ({
+      code: 'item.eligibility-root-invalid',
+      at: r.at,
+      message: `${owner}: an eligibility rule reads "${r.name}", but eligibility rules may read the form data only ("form.…").`,
+    }));
+  const keys = new Set<string>();
+  const duplicates = (entry.definition.eligibility ?? []).flatMap((c, i) => {
+    if (!keys.has(c.key)) {
+      keys.add(c.key);
+      return [];
+    }
+    return [{ code: 'item.eligibility-duplicate', at: ['eligibility', i, 'key'], message: `${owner}: eligibility key "${c.key}" is used twice; keys must be unique.` }];
+  });
+  return [...operatorFindings(owner, rules), ...invalidRoots, ...duplicates].map((f) => problemIn(entry, f));
+}
+
 /** Form variables of a workflow or checklist that the item's form does not declare. */
 function formFieldFindings(item: string, form: DefinitionEntry<'Form'>, vars: VarUse[]): Finding[] {
   const schema = form.definition.schema;
@@ -115,7 +145,10 @@ function checkItemFormFields(set: DefinitionSet): Problem[] {
     const checklist = getEntry(set, 'Checklist', item.checklist);
     const workflowVarUses = workflow === undefined ? [] : workflowVars(workflow.definition);
     const checklistVarUses = checklist === undefined ? [] : references(checklistRules(checklist.definition)).filter((r) => r.type === 'var');
+    const itemEntry = getEntry(set, 'ServiceItem', item.id);
+    const eligibilityVarUses = references(eligibilityRules(item)).filter((r) => r.type === 'var');
     return [
+      ...(itemEntry === undefined ? [] : formFieldFindings(item.id, form, eligibilityVarUses).map((f) => problemIn(itemEntry, f))),
       ...(workflow === undefined ? [] : formFieldFindings(item.id, form, workflowVarUses).map((f) => problemIn(workflow, f))),
       ...(checklist === undefined ? [] : formFieldFindings(item.id, form, checklistVarUses).map((f) => problemIn(checklist, f))),
     ];
@@ -127,6 +160,7 @@ export function checkRules(set: DefinitionSet): Problem[] {
   return [
     ...entriesOf(set, 'Workflow').flatMap(checkWorkflowRules),
     ...entriesOf(set, 'Checklist').flatMap(checkChecklistRules),
+    ...entriesOf(set, 'ServiceItem').flatMap(checkEligibilityRules),
     ...checkItemFormFields(set),
   ];
 }

@@ -9,6 +9,7 @@ import { suggest } from '../suggest.js';
 import { checkCalendars } from './check-calendars.js';
 import { checkChecklists } from './check-checklists.js';
 import { checkForms } from './check-forms.js';
+import { checkNetwork } from './check-network.js';
 import { checkReferences } from './check-references.js';
 import { checkRules } from './check-rules.js';
 import { checkTemplates } from './check-templates.js';
@@ -36,6 +37,7 @@ const semanticChecks: Array<(set: DefinitionSet) => Problem[]> = [
   checkTemplates,
   checkForms,
   checkCalendars,
+  checkNetwork,
 ];
 
 function describeFile(file: string | undefined): string {

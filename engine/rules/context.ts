@@ -26,12 +26,18 @@ export interface RuleContext {
     /** missing + deficient, excluding deferrable (容缺) missing ones: what blocks acceptance. */
     blockingCount: number;
   };
+  /** The item's acceptance conditions (受理条件) against the form data. */
+  eligibility: {
+    /** Keys of the conditions that apply and do not hold. */
+    unmet: string[];
+    unmetCount: number;
+  };
   /** The payload of the command being decided (reason, note, result, level, comment …). */
   command: Record<string, unknown>;
   actor: { roles: string[] };
 }
 
-export const ruleRoots = ['form', 'case', 'materials', 'command', 'actor'] as const;
+export const ruleRoots = ['form', 'case', 'materials', 'eligibility', 'command', 'actor'] as const;
 /** Paths under the fixed roots a rule may read (form and command are open). */
 export const ruleFixedPaths = [
   'case.step',
@@ -43,5 +49,7 @@ export const ruleFixedPaths = [
   'materials.missingCount',
   'materials.deficientCount',
   'materials.blockingCount',
+  'eligibility.unmet',
+  'eligibility.unmetCount',
   'actor.roles',
 ] as const;

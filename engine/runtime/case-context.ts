@@ -3,6 +3,7 @@
  * checklist as the guide prints it) plus the case, its applicant, its materials as the one-time
  * notice lists them, the actor, the task just opened and the latest evaluation.
  */
+import { evaluateEligibility } from '../checklist/eligibility.js';
 import { evaluateChecklist, type MaterialEvaluation } from '../checklist/evaluate.js';
 import { evaluationLevelLabel } from '../labels.js';
 import type { CaseContext, ItemContext } from '../templates/context.js';
@@ -43,6 +44,7 @@ export function buildCaseContext(draft: Draft): CaseContext {
     form: c.data,
     applicant: { id: c.applicantId, name: applicant?.name ?? '', phone: applicant?.phone ?? '', email: applicant?.email ?? '' },
     materials: materialLines(draft, itemContext.checklist),
+    eligibility: evaluateEligibility(bundle.item.eligibility, c.data),
     actor: { id: actor.id, name: actor.name ?? '' },
     task: { title: draft.task?.title ?? '', kind: draft.task?.kind ?? '', dueAt: draft.task?.dueAt ?? '' },
     evaluation: {

@@ -1,6 +1,7 @@
 /**
  * Builds the RuleContext a workflow rule reads, from the draft at the moment the rule is asked.
  */
+import { evaluateEligibility } from '../checklist/eligibility.js';
 import { evaluateChecklist } from '../checklist/evaluate.js';
 import type { Role } from '../kinds/workflow.js';
 import type { RuleContext } from '../rules/context.js';
@@ -20,6 +21,7 @@ export function buildRuleContext(draft: Draft): RuleContext {
     form: c.data,
     case: { step: c.step, status: c.status, fields: c.fields, returns: returnsOf(c) },
     materials: checklist.counts,
+    eligibility: eligibilityCounts(evaluateEligibility(draft.context.bundle.item.eligibility, c.data).unmet.map((line) => line.key)),
     command: draft.payload,
     // Timers act for nobody: no role may be claimed in their rules.
     actor: { roles: draft.actorId === null ? [] : effectiveRoles(draft.context.actor, c) },
@@ -29,4 +31,8 @@ export function buildRuleContext(draft: Draft): RuleContext {
 /** How many times the case came back to its current step (entries beyond the first). */
 export function returnsOf(caseState: Case): number {
   return Math.max(0, (caseState.visits?.[caseState.step]?.count ?? 1) - 1);
+}
+
+function eligibilityCounts(unmet: string[]): RuleContext['eligibility'] {
+  return { unmet, unmetCount: unmet.length };
 }

@@ -7,6 +7,7 @@ const context: RuleContext = {
   form: { isAgent: true, applicant: { name: '张三' } },
   case: { step: 'check', status: 'open', fields: {}, returns: 1 },
   materials: { missing: ['contract'], deficient: [], missingCount: 1, deficientCount: 0, blockingCount: 1 },
+  eligibility: { unmet: [], unmetCount: 0 },
   command: { level: 2 },
   actor: { roles: ['applicant'] },
 };

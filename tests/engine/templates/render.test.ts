@@ -52,6 +52,7 @@ function caseContext(overrides: { applicantName?: string } = {}): CaseContext {
     form: { applicant: { idNumber: '11010519491231002X' } },
     applicant: { id: 'u-1', name: overrides.applicantName ?? '张三', phone: '13800138000', email: 'zhangsan@example.com' },
     materials: { required: missing, provided: [], missing: [missing[0]!], deficient: [missing[1]!], toSupply: missing },
+    eligibility: { unmet: [], met: [] },
     actor: { id: 's-1', name: '李四' },
     task: { title: '', kind: '', dueAt: '' },
     evaluation: { level: 0, levelLabel: '', comment: '' },
