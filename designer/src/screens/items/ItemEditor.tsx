@@ -17,7 +17,9 @@ import { JsonView } from '../../components/JsonView';
 import { useDefinitionEditor } from '../../components/useDefinitionEditor';
 import { useSession } from '../../session/session';
 import { controlId, ItemFormProvider, type ItemFormState } from './ItemFieldContext';
+import { AdoptionPanel } from './AdoptionPanel';
 import { fieldOfPointer, problemsByField, problemsOfDoc, withKey, type ItemDoc } from './itemDoc';
+import { overriddenFields } from './overrides';
 import { BasicSection } from './sections/BasicSection';
 import { LinksSection } from './sections/LinksSection';
 import { OtherSection } from './sections/OtherSection';
@@ -57,8 +59,12 @@ export function ItemEditor({ id }: { id: string }) {
   const blank = useBlank('ServiceItem', id) as () => ItemDoc;
   const editor = useDefinitionEditor<ItemDoc>('ServiceItem', id, { blank });
   const [tab, setTab] = useState('form');
-  const { doc, setDoc, inherited, base } = editor;
+  const { doc, setDoc, versions } = editor;
+  // The inherited version the localization is based on (its `extends`) binds; else the newest.
+  const pinned = doc?.extends && versions.find((v) => v.isInherited && v.platformId === doc.extends?.platform && v.version === doc.extends?.version);
+  const inherited = pinned || editor.inherited;
   const inheritedDoc = inherited?.body;
+  const overridden = useMemo(() => (doc && inheritedDoc ? overriddenFields(inheritedDoc, doc) : []), [doc, inheritedDoc]);
 
   const adoptionProblems = useMemo(
     () => (doc && inheritedDoc && editor.liveProblems.length === 0 ? checkAdoption(inheritedDoc, doc, `platform "${inherited?.platformId}"`) : []),
@@ -87,17 +93,19 @@ export function ItemEditor({ id }: { id: string }) {
     inherited: inheritedDoc,
     problems: fieldProblems,
     canEditLocks: !!me?.roles.includes('province-admin'),
+    overridden: new Set(overridden),
   };
   return (
     <EditorShell editor={{ ...editor, liveProblems }} onSelectProblem={onSelectProblem}>
       {inherited && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="adopted"
-          title={t('adoptedTitle')}
-          description={base?.isInherited ? t('adoptedBody', { source: inherited.platformId }) : t('adoptedOwnDraft', { source: inherited.platformId })}
+        <AdoptionPanel
+          itemId={id}
+          base={{ platform: inherited.platformId, version: doc?.extends?.version ?? inherited.version }}
+          hasOwnVersion={versions.some((v) => !v.isInherited)}
+          overridden={overridden}
+          versionsKey={versions}
+          isDirty={editor.isDirty}
+          onUpgraded={editor.reload}
         />
       )}
       {state && (

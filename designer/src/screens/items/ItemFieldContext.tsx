@@ -5,7 +5,7 @@
  * locks and problems look the same on every field.
  */
 import { LockOutlined } from '@ant-design/icons';
-import { Form, Space, Tooltip } from 'antd';
+import { Form, Space, Tag, Tooltip } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../api/client';
@@ -23,6 +23,8 @@ export interface ItemFormState {
   problems: Map<string, Problem[]>;
   /** Province admins set the locks of their items. */
   canEditLocks: boolean;
+  /** Fields this platform changed from the inherited version (本地修改). */
+  overridden: ReadonlySet<string>;
 }
 
 const ItemFormContext = createContext<ItemFormState | null>(null);
@@ -68,7 +70,7 @@ export function Field({
   htmlFor?: string;
 }) {
   const { t } = useTranslation('items');
-  const { locked, problems } = useItemForm();
+  const { locked, problems, overridden } = useItemForm();
   const problemText = useProblemText();
   const isLocked = locked.has(name);
   const under = (p: Problem, sub: string) => p.path === `/${name}/${sub}` || p.path.startsWith(`/${name}/${sub}/`);
@@ -80,6 +82,11 @@ export function Field({
         <Tooltip title={t('lockedTooltip')}>
           <LockOutlined aria-label={t('lockedTooltip')} data-testid={`lock-${name}`} style={{ color: '#8c8c8c' }} />
         </Tooltip>
+      )}
+      {part === undefined && overridden.has(name) && (
+        <Tag color="gold" data-testid={`override-${name}`}>
+          {t('localMark')}
+        </Tag>
       )}
     </Space>
   );

@@ -33,7 +33,7 @@ export function NetworkScreen() {
     void networkApi.awards().then(setAwards);
   }, []);
 
-  if (error) return <Alert type="error" showIcon message={t('loadFailed', { detail: error })} />;
+  if (error) return <Alert type="error" showIcon title={t('loadFailed', { detail: error })} />;
   if (!overview) return <Spin />;
   const percent = (rate: number | null) => (rate === null ? t('noRate') : `${(rate * 100).toFixed(1)}%`);
   const label = (p: NetworkPlatform) => (
