@@ -12,7 +12,7 @@ export function caseEventsContract(ctx: ContractContext): void {
     const store = useStore(ctx);
     before(async () => {
       await seedPlatforms(store.current.db.knex);
-      await insertCase(store.current.db.knex, sampleCase({ id: 'c1', platformId: '12510700MB0000008G3512199001000' }));
+      await insertCase(store.current.db.knex, sampleCase({ id: 'c1', platformId: 'sc-my' }));
     });
 
     it('given two appends, when listed, then events are numbered 1..n in order with their data', async () => {
