@@ -41,7 +41,10 @@ export function createApp(services: Services): Express {
     res.setHeader('Referrer-Policy', 'same-origin');
     next();
   });
-  app.use('/api', express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
+  // Routes that read their body raw (a package verified byte for byte) skip JSON parsing.
+  const rawPaths = new Set(routes.filter((r) => r.rawBody).map((r) => r.path));
+  const isJsonBody = (req: Request) => !rawPaths.has(req.originalUrl.split('?')[0] as string) && Boolean(req.is(['application/json', 'application/*+json']));
+  app.use('/api', express.json({ limit: '2mb', type: (req) => isJsonBody(req as Request) }));
   app.use(
     '/api',
     session({

@@ -3,6 +3,7 @@
  * fresh machine. Every setting is named here once.
  */
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 
 export interface Config {
   port: number;
@@ -23,6 +24,14 @@ export interface Config {
   wechatWebhookUrl: string;
   workerIntervalMs: number;
   publicUrl: string;
+  /** The deployment secret that seals signing keys at rest (IPSP_SECRET); empty: read or create `secretFile`. */
+  secret: string;
+  /** Where the generated deployment secret lives when IPSP_SECRET is not set (mode 0600). */
+  secretFile: string;
+  /** The largest package accepted over HTTP or pulled from a federation source. */
+  packageMaxMB: number;
+  /** How long a federation pull waits for the source. */
+  federationTimeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,11 +42,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
+  const sqliteFile = env.SQLITE_FILE ?? 'data/ipsp.sqlite';
   return {
     port,
     host,
     databaseUrl: env.DATABASE_URL ?? '',
-    sqliteFile: env.SQLITE_FILE ?? 'data/ipsp.sqlite',
+    sqliteFile,
     filesDir: env.FILES_DIR ?? 'data/files',
     isProduction,
     sessionSecret: sessionSecret || randomBytes(32).toString('hex'),
@@ -50,5 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechatWebhookUrl: env.WECHAT_WEBHOOK_URL ?? '',
     workerIntervalMs: Number(env.WORKER_INTERVAL_MS ?? 5000),
     publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,
+    secret: env.IPSP_SECRET ?? '',
+    secretFile: env.IPSP_SECRET_FILE ?? join(dirname(sqliteFile), 'ipsp.secret'),
+    packageMaxMB: Number(env.PACKAGE_MAX_MB ?? 20),
+    federationTimeoutMs: Number(env.FEDERATION_TIMEOUT_MS ?? 15000),
   };
 }

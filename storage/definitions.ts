@@ -108,6 +108,41 @@ export async function publishSet(
   });
 }
 
+/**
+ * Stores a definition published elsewhere (an imported package) as a published row with its
+ * own version number. The same version with the same hash is already there: nothing changes
+ * (`isNew` false). The same version with another hash, or a draft holding that version number,
+ * is refused: published rows never change.
+ */
+export async function insertPublishedExactly(
+  db: Db,
+  row: DefinitionKey & { version: number; body: DefinitionBody; at: string; by?: string },
+): Promise<{ isNew: boolean; hash: string }> {
+  const hash = contentHash(row.body);
+  const key = { platform_id: row.platformId, kind: row.kind, def_id: row.defId };
+  const existing = await db('definitions').where({ ...key, version: row.version }).first();
+  if (existing && existing.status !== 'draft' && existing.hash === hash) return { isNew: false, hash };
+  if (existing) {
+    const held = existing.status === 'draft' ? 'a draft' : `version ${row.version} with hash ${String(existing.hash)}`;
+    throw new StorageError(
+      'definition.version-taken',
+      `${row.kind} "${row.defId}" version ${row.version} of platform "${row.platformId}" cannot be stored with hash ${hash}: this deployment holds ${held} under that number. Published versions never change; the publisher must publish a new version.`,
+      { ...row, body: undefined, hash },
+    );
+  }
+  await db('definitions').insert({
+    ...key,
+    version: row.version,
+    status: 'published',
+    hash,
+    body: writeJson(row.body),
+    created_by: row.by ?? null,
+    created_at: writeInstant(row.at),
+    published_at: writeInstant(row.at),
+  });
+  return { isNew: true, hash };
+}
+
 /** The current draft of a definition, if any. */
 export async function getDraft(db: Db, key: DefinitionKey): Promise<DefinitionRecord | undefined> {
   const row = await db('definitions')

@@ -10,6 +10,7 @@ import { readDefinitionFiles } from '../definition-files.js';
 import { importDefinitions } from '../operations/import-definitions.js';
 import { visibleDefinitions } from '../operations/visible-definitions.js';
 import { startWorker } from '../worker/worker.js';
+import { distributionCommands } from './distribution-commands.js';
 import { demoLogins, seedDemo } from './seed-demo.js';
 
 export interface CommandInput {
@@ -122,4 +123,5 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   serve,
+  ...distributionCommands,
 };

@@ -8,6 +8,7 @@
  *   ipsp import <dir> --platform <id>          import a definition set (all or nothing)
  *   ipsp export <dir> --platform <id>          write the platform's published definitions as JSON files
  *   ipsp serve                                 serve the API and the front end, with the worker
+ *   ipsp package|keys|federation …             signed packages, signing keys, federation (see distribution-commands.ts)
  *
  * Configuration comes from the environment (see server/config.ts): DATABASE_URL, PORT, …
  */
@@ -23,9 +24,17 @@ Commands:
   import <dir> --platform <id>    Import a definition set into a platform (all or nothing)
   export <dir> --platform <id>    Write a platform's published definitions as JSON files
   serve                           Serve the API and front end (PORT, default 3000) with the worker
+  package create <file> --platform <id>   Sign the platform's latest published definitions into a package file
+  package verify <file> --platform <id>   Verify a package for the importing platform; show each entry's status
+  package import <file> --platform <id>   Verify and import a package (all or nothing)
+  keys list|rotate --platform <id>        The platform's signing keys; make a new active key
+  keys revoke <keyId> <reason…> --platform <id>
+  federation pull --platform <id>         Pull the source's latest package, verify it, show the diff
+  federation import <hash> --platform <id>  Import a pulled package
 
 Environment: DATABASE_URL (postgres://…; default SQLite file data/ipsp.sqlite), PORT, HOST,
-NODE_ENV=production, SESSION_SECRET, SMTP_URL, SMS_WEBHOOK_URL, WECHAT_WEBHOOK_URL.`;
+NODE_ENV=production, SESSION_SECRET, IPSP_SECRET (seals signing keys; else a 0600 file beside the
+SQLite file), SMTP_URL, SMS_WEBHOOK_URL, WECHAT_WEBHOOK_URL.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

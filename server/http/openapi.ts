@@ -52,6 +52,7 @@ function operation(route: Route): Record<string, unknown> {
     security: route.access === 'public' ? [] : [{ session: [] }],
   };
   if (route.body) op.requestBody = { required: true, content: { 'application/json': { schema: plain(route.body) } } };
+  if (route.rawBody) op.requestBody = { required: true, description: route.rawBody.description, content: { 'application/json': { schema: {} } } };
   if (route.multipart) {
     const properties: Record<string, unknown> = {};
     for (const [name, description] of Object.entries(route.multipart.fields)) properties[name] = { type: 'string', description };

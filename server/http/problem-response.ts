@@ -21,6 +21,9 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^request\./, 400],
   [/^payload\.too-large$|^material\.file-size$|^file\.too-large$/, 413],
   [/^case\.forbidden$/, 403],
+  [/^federation\.no-source$|^key\.already-revoked$/, 409],
+  [/^federation\.(unreachable|http-status|too-large|not-a-package)$/, 502],
+  [/^(package|key|federation)\./, 422],
   // The state changed under the caller (answered, replied to, closed by someone else): 409.
   [/^(consultation|evaluation|task)\.(already-|not-answered$|not-evaluated$)/, 409],
   [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar|adoption|consultation|evaluation|task)\./, 422],

@@ -42,6 +42,8 @@ export interface Route {
     /** One file of at most `maxMB`, read in memory as `req.file` (default: material files into the file store). */
     inMemory?: { maxMB: number; description: string };
   };
+  /** The body as raw bytes (`req.body` is a Buffer) of at most `maxMB`, read after the access check; JSON parsing is skipped. */
+  rawBody?: { maxMB: (services: Services) => number; description: string };
   query?: TSchema;
   /** Response schemas by status; problem responses are added for every route. */
   responses: Record<number, TSchema | { contentType: string; description: string }>;

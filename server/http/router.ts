@@ -41,6 +41,26 @@ function handle(route: Route, services: Services) {
   };
 }
 
+/** The access check, then the body read raw up to the route's limit (so strangers cannot make the server buffer). */
+function rawBodySteps(route: Route, services: Services): Array<(req: Request, res: Response, next: NextFunction) => void> {
+  const maxMB = route.rawBody?.maxMB(services) ?? 1;
+  const read = express.raw({ type: () => true, limit: `${maxMB}mb` });
+  return [
+    (req, res, next) => {
+      try {
+        checkAccess(route, req.actor);
+        read(req, res, (error?: unknown) => {
+          if (!error) return next();
+          const isTooLarge = (error as { type?: string }).type === 'entity.too.large';
+          sendProblem(res, isTooLarge ? new Failure('payload.too-large', `The body is larger than ${maxMB} MB (PACKAGE_MAX_MB).`) : error);
+        });
+      } catch (error) {
+        sendProblem(res, error);
+      }
+    },
+  ];
+}
+
 export function mountRoutes(routes: Route[], services: Services): Router {
   const router = express.Router();
   for (const route of routes) {
@@ -58,6 +78,7 @@ export function mountRoutes(routes: Route[], services: Services): Router {
       const { files, inMemory } = route.multipart;
       steps.push(inMemory ? memoryUpload(files, inMemory.maxMB) : uploadMiddleware(services, files === 'file' ? 'file' : 'materials'));
     }
+    if (route.rawBody) steps.push(...rawBodySteps(route, services));
     router[route.method](route.path, ...steps, handle(route, services));
   }
   return router;

@@ -24,7 +24,7 @@ export const recordKey = (kind: string, id: string): string => `${kind}/${id}`;
 export const sourceOf = (r: DefinitionRecord): string => `${r.platformId}/${r.kind}/${r.defId}@${r.version}${r.status === 'draft' ? ' (draft)' : ''}`;
 
 /** The latest published record of each kind/id, nearest platform first. */
-function nearestRecords(records: DefinitionRecord[], lineage: string[]): Map<string, DefinitionRecord> {
+export function nearestRecords(records: DefinitionRecord[], lineage: string[]): Map<string, DefinitionRecord> {
   const chosen = new Map<string, DefinitionRecord>();
   for (const platformId of [...lineage].reverse()) {
     for (const record of records) {

@@ -10,16 +10,20 @@ import { caseRoutes } from './cases.js';
 import { catalogRoutes } from './catalog.js';
 import { consultationRoutes } from './consultations.js';
 import { definitionRoutes } from './definitions.js';
+import { federationRoutes } from './federation.js';
 import { followUpRoutes } from './follow-up.js';
 import { inboxRoutes } from './inbox.js';
+import { keyRoutes } from './keys.js';
 import { networkOverviewRoutes } from './network-overview.js';
+import { registryRoutes } from './network-registry.js';
+import { packageRoutes } from './packages.js';
 import { sessionRoutes } from './session.js';
 import { templateRoutes } from './templates.js';
 import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',
@@ -33,7 +37,10 @@ const openApiRoute = defineRoute({
   },
 });
 
-export const routes: Route[] = [...businessRoutes, openApiRoute];
+/** Signed packages, keys and federation between deployments. */
+const distributionRoutes: Route[] = [...packageRoutes, ...keyRoutes, ...federationRoutes];
+
+export const routes: Route[] = [...businessRoutes, ...distributionRoutes, openApiRoute];
 
 let document: Record<string, unknown> | undefined;
 export function openApiDocument(): Record<string, unknown> {

@@ -57,6 +57,9 @@ async function checkReach(input: { route: Route; entry: RouteCall; caller: Calle
     for (const answer of answers) expect(answer.status, describeAnswer(answer)).to.equal(200);
     const isAbove = caller.platformId === MIANYANG || caller.platformId === 'sichuan-province';
     expectNoLeaks(answers, isAbove ? [...caseSecrets(objects), ...objects.definitionHashes, objects.ownItem.id] : secrets);
+  } else if (entry.reach === 'ownCreate') {
+    for (const answer of answers) expect(answer.status, describeAnswer(answer)).to.be.oneOf([200, 201]);
+    expectNoLeaks(answers, secrets);
   } else if (entry.reach === 'list' || entry.reach === 'own') {
     for (const answer of answers) expect(answer.status, describeAnswer(answer)).to.be.oneOf([200, 204]);
     if (input.route.method === 'get' && entry.reach === 'own') expect(answers[0]?.body.id).to.equal(caller.userId);
@@ -88,6 +91,8 @@ forEachDatabase('tenant isolation', (target) => {
     server = await startTestServer({ db: store.db });
     await addDeyang(server.services);
     objects = await createMianyangObjects(server);
+    // The public package routes serve the deployment's latest package: the province publishes one.
+    expect((await (await server.client('province')).post('/api/packages')).status).to.equal(201);
     for (const caller of callers) clients.set(caller.name, await clientFor(server, caller));
     zhangsan = await server.client('zhangsan');
     const staff = await server.client('staff1');

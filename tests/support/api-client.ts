@@ -24,14 +24,17 @@ export class ApiClient {
   async request<T = any>(
     method: string,
     path: string,
-    init: { json?: unknown; form?: FormData; headers?: Record<string, string>; isBinary?: boolean } = {},
+    init: { json?: unknown; text?: string | Uint8Array; form?: FormData; headers?: Record<string, string>; isBinary?: boolean } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
-    let body: string | FormData | undefined;
+    let body: string | Uint8Array | FormData | undefined;
     if (init.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.json);
+    } else if (init.text !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = init.text;
     } else if (init.form) {
       body = init.form;
     }
@@ -53,6 +56,11 @@ export class ApiClient {
 
   post<T = any>(path: string, json?: unknown) {
     return this.request<T>('POST', path, { json: json ?? {} });
+  }
+
+  /** POST of text exactly as given (e.g. a package file, byte for byte), as application/json. */
+  postText<T = any>(path: string, text: string | Uint8Array) {
+    return this.request<T>('POST', path, { text });
   }
 
   put<T = any>(path: string, json: unknown) {

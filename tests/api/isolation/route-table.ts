@@ -10,9 +10,12 @@
  * - own: the caller's own session;
  * - ownWrite: a write that lands on the caller's own platform (ids are per platform), never on 绵阳's;
  * - public: public by design (catalog, API description); it must carry no case data.
+ * - ownCreate: a write that creates or sets something of the caller's own platform only (a
+ *   package, a signing or trusted key, a federation source): it succeeds and carries nothing of 绵阳's.
  * - network: the caller's platform and those below it, as counts and definition versions: it must
  *   carry no case data ever, and nothing of 绵阳's unless 绵阳 is at or below the caller's platform.
  */
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { definitionsDir } from '../../../server/paths.js';
@@ -20,7 +23,7 @@ import type { ApiClient, ApiResponse } from '../../support/api-client.js';
 import { zhangsanData } from './mianyang-objects.js';
 import type { Targets } from './targets.js';
 
-export type Reach = 'object' | 'list' | 'own' | 'ownWrite' | 'public' | 'network';
+export type Reach = 'object' | 'list' | 'own' | 'ownWrite' | 'public' | 'network' | 'ownCreate';
 
 export interface CallContext {
   /** The caller's signed-in (or anonymous) client. */
@@ -56,6 +59,21 @@ const files = {
   applicationForm: [{ name: '申请表.pdf', content: '%PDF-1.4 probe' }],
   identity: [{ name: '营业执照.pdf', content: '%PDF-1.4 probe' }],
 };
+
+/** A package naming 绵阳's objects, signed by no key anyone trusts: refused alike for real and missing ids. */
+function packageNaming(targets: Targets): string {
+  const body = { kind: targets.definition.kind, id: targets.definition.id, version: 1 };
+  const entry = { ...body, hash: '0'.repeat(64), body };
+  const doc = { format: 'ipsp.package/1', publisher: { platform: 'sichuan-province', title: '探测' }, keyId: 'ed25519-0000000000000000', createdAt: '2026-09-21T01:00:00.000Z', sequence: 1, definitions: [entry], signature: 'AAAA' };
+  return JSON.stringify(doc);
+}
+
+/** A fresh publisher key as the province would list it, to trust. */
+function freshKey(): { publisher: string; publicKey: string; fingerprint: string } {
+  const { publicKey } = generateKeyPairSync('ed25519');
+  const der = publicKey.export({ type: 'spki', format: 'der' });
+  return { publisher: 'sichuan-province', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(), fingerprint: createHash('sha256').update(der).digest('hex') };
+}
 
 /** Every action of the standard flow, tried on the open and the closed case. */
 const actions = ['submit', 'accept', 'return', 'reject', 'withdraw', 'resubmit', 'progress', 'complete', 'evaluate', 'close'];
@@ -286,6 +304,48 @@ export const routeTable: Record<string, RouteCall> = {
     ],
   },
   'GET /api/network/overview': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/overview')] },
+  'POST /api/packages': { reach: 'ownCreate', call: async ({ client }) => [await client.post('/api/packages')] },
+  'GET /api/packages': { reach: 'list', call: async ({ client }) => [await client.get('/api/packages')] },
+  'POST /api/packages/inspect': { reach: 'object', foreignStatus: 422, call: async ({ client, targets }) => [await client.postText('/api/packages/inspect', packageNaming(targets))] },
+  'POST /api/packages/import': { reach: 'object', foreignStatus: 422, call: async ({ client, targets }) => [await client.postText('/api/packages/import', packageNaming(targets))] },
+  // Public by design: the province's published definitions and public keys; the suite's before() made a package.
+  'GET /api/network/packages/latest': { reach: 'public', call: async ({ client }) => [await client.get('/api/network/packages/latest')] },
+  'GET /api/network/packages/:id': {
+    reach: 'public',
+    call: async ({ client }) => {
+      const latest = await client.get('/api/network/packages/latest');
+      return [await client.get(latest.headers.get('content-location') as string)];
+    },
+  },
+  'GET /api/network/keys': { reach: 'public', call: async ({ client }) => [await client.get('/api/network/keys')] },
+  'GET /api/keys': { reach: 'list', call: async ({ client }) => [await client.get('/api/keys')] },
+  'POST /api/keys': { reach: 'ownCreate', call: async ({ client }) => [await client.post('/api/keys')] },
+  'POST /api/keys/rotate': { reach: 'ownCreate', call: async ({ client }) => [await client.post('/api/keys/rotate')] },
+  'POST /api/keys/:id/revoke': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/keys/${targets.definition.id}/revoke`, { reason: '隔离测试' })],
+  },
+  'GET /api/trusted-keys': { reach: 'list', call: async ({ client }) => [await client.get('/api/trusted-keys')] },
+  'POST /api/trusted-keys': { reach: 'ownCreate', call: async ({ client }) => [await client.post('/api/trusted-keys', freshKey())] },
+  'POST /api/trusted-keys/:id/revoke': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/trusted-keys/${targets.definition.id}/revoke`, { reason: '隔离测试' })],
+  },
+  'GET /api/federation/source': { reach: 'list', call: async ({ client }) => [await client.get('/api/federation/source')] },
+  'PUT /api/federation/source': { reach: 'ownCreate', call: async ({ client }) => [await client.put('/api/federation/source', { url: 'http://127.0.0.1:9' })] },
+  // The caller's own source (a closed port): every caller allowed to pull is told it is unreachable, nothing else.
+  'POST /api/federation/pull': {
+    reach: 'object',
+    foreignStatus: 502,
+    call: async ({ client }) => {
+      await client.put('/api/federation/source', { url: 'http://127.0.0.1:9' });
+      return [await client.post('/api/federation/pull')];
+    },
+  },
+  'POST /api/federation/pull/import': {
+    reach: 'object',
+    call: async ({ client }) => [await client.post('/api/federation/pull/import', { packageHash: 'f'.repeat(64) })],
+  },
   'GET /api/openapi.json': { reach: 'public', call: async ({ client }) => [await client.get('/api/openapi.json')] },
 };
 
