@@ -26,6 +26,8 @@ export const demoUsers: Array<{ username: string; displayName: string; platformI
   { username: 'auditor', displayName: '监督员（演示）', platformId: 'mianyang', roles: ['auditor'] },
   { username: 'zhangsan', displayName: '张三（演示申请人）', platformId: 'mianyang', roles: ['applicant'], phone: '13800138000', email: 'zhangsan@example.com' },
   { username: 'lisi', displayName: '李四（演示申请人）', platformId: 'mianyang', roles: ['applicant'], phone: '13900139000' },
+  // The 建设主体 applying to the province for a new platform (the construction application).
+  { username: 'jianshe', displayName: '建设主体申请人（演示）', platformId: 'sichuan-province', roles: ['applicant'], phone: '13700137000' },
 ];
 
 async function ensurePlatform(services: Services, doc: Platform): Promise<void> {

@@ -20,6 +20,7 @@ import { bundleForCase, bundleForNewCase, calendarFor } from './bundles.js';
 import { visibleCase } from './case-access.js';
 import { caseNumber, implementationCode } from './case-number.js';
 import { checkCounterApplicant, counterApplicantId, saveCounterApplicant, type CounterApplicant } from './counter-applicant.js';
+import { reactToConstructionCase } from './construction-registry.js';
 import { attachFiles, filesFromRefs, mergeFiles, type FileRefIds } from './file-refs.js';
 import { newVerificationCode } from './verification-code.js';
 
@@ -133,6 +134,7 @@ export async function startCase(services: Services, actor: Actor, input: StartCa
     const decision = decideOrFail(undefined, command, context);
     const stored = await applyDecision(tx, { before: undefined, decision, platformId: actor.platformId, derived: derivedOf(decision, bundle) });
     await attachFiles(tx, stored.id, files);
+    await reactToConstructionCase(tx, { services, actor, bundle, kase: stored, events: decision.events });
     await deleteApplicationDraft(tx, { userId: actor.id, platformId: actor.platformId, itemId: input.itemId });
     return stored;
   });
@@ -157,6 +159,7 @@ export async function actOnCase(services: Services, actor: Actor, caseId: string
   return services.db.transaction(async (tx) => {
     const stored = await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, bundle) });
     await attachFiles(tx, stored.id, files);
+    await reactToConstructionCase(tx, { services, actor, bundle, kase: stored, events: decision.events });
     return stored;
   });
 }

@@ -304,6 +304,24 @@ export const routeTable: Record<string, RouteCall> = {
     ],
   },
   'GET /api/network/overview': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/overview')] },
+  // The registry is the province's business: its admin sees 绵阳 (below it), 德阳's admin only 德阳.
+  'GET /api/network/platforms': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/platforms')] },
+  'GET /api/network/platforms/:id': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/platforms/mianyang')] },
+  // Writes are the province admin's; an invalid body is refused before any platform is looked up.
+  'POST /api/network/platforms/:id/status': {
+    reach: 'object',
+    foreignStatus: 400,
+    call: async ({ client }) => [await client.post('/api/network/platforms/mianyang/status', { to: 'nowhere', reason: '隔离测试' })],
+  },
+  'POST /api/network/platforms/:id/awards': {
+    reach: 'object',
+    foreignStatus: 400,
+    call: async ({ client }) => [await client.post('/api/network/platforms/mianyang/awards', { title: '隔离测试' })],
+  },
+  'POST /api/network/names/check': {
+    reach: 'list',
+    call: async ({ client }) => [await client.post('/api/network/names/check', { level: 'city', name: '四川省（绵阳）知识产权公共服务平台' })],
+  },
   'POST /api/packages': { reach: 'ownCreate', call: async ({ client }) => [await client.post('/api/packages')] },
   'GET /api/packages': { reach: 'list', call: async ({ client }) => [await client.get('/api/packages')] },
   'POST /api/packages/inspect': { reach: 'object', foreignStatus: 422, call: async ({ client, targets }) => [await client.postText('/api/packages/inspect', packageNaming(targets))] },
