@@ -50,7 +50,7 @@ async function addPlatforms(suite: ReturnType<typeof useApiSuite>): Promise<void
     organization: { name: '绵阳科技城知识产权工作站建设主体（示例）', uscc: '12510700MB0000016Y' },
   };
   const twin = { ...city, id: TWIN, title: '四川省（绵阳）知识产权公共服务平台（重复配置）' };
-  for (const doc of [workstation, twin]) {
+  for (const doc of [workstation, twin] as Array<Record<string, any>>) {
     await insertPlatform(knex, { id: doc.id, parentId: doc.parent, level: doc.level, title: doc.title, body: doc, createdAt });
     // As the seed does for 绵阳: the platform's own document is among its definitions.
     await importDefinitions(suite.server.services, { platformId: doc.id, files: [{ file: `${doc.id}.json`, doc }], by: 'test' });
