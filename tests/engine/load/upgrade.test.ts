@@ -66,7 +66,7 @@ describe('planUpgrade', () => {
   });
 
   it('given v2 locking a field the city overrode, then upstream wins as a locked conflict', () => {
-    const to = { ...provinceV2(provinceV1()), locked: [...(provinceV1().locked ?? []), 'channelNote'] };
+    const to: ServiceItem = { ...provinceV2(provinceV1()), locked: [...(provinceV1().locked ?? []), 'channelNote'] };
     const { conflicts, merged } = plan(cityV1(provinceV1()), to);
     expect(conflicts.find((c) => c.field === 'channelNote')).to.include({ resolution: 'takeUpstream', reason: 'locked' });
     expect(merged.channelNote).to.equal(to.channelNote);
