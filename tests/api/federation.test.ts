@@ -6,20 +6,18 @@
  * of one item shows as exactly one changed entry, and a revoked key's package is refused.
  */
 import { expect } from 'chai';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { definitionsDir, projectRoot } from '../../server/paths.js';
 import { openDatabase } from '../../storage/database.js';
 import { ApiClient } from '../support/api-client.js';
+import { ipsp } from '../support/cli.js';
 import { DEMO_PASSWORD } from '../support/test-server.js';
 import { prepareCityDeployment } from './support/deployments.js';
 import { PLEDGE_ITEM } from './support/pledge.js';
-
-const run = promisify(execFile);
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -38,9 +36,6 @@ interface Deployment {
 function envFor(dir: string, port: number): Record<string, string> {
   return { SQLITE_FILE: join(dir, 'ipsp.sqlite'), FILES_DIR: join(dir, 'files'), PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', WORKER_INTERVAL_MS: '60000' };
 }
-
-const ipsp = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, timeout: 120_000 });
 
 /** Starts `ipsp serve` and waits for it to say it is serving. */
 async function serve(env: Record<string, string>): Promise<Deployment> {
@@ -75,7 +70,7 @@ describe('federation between two deployments (two server processes, two SQLite f
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ipsp-federation-'));
     const provinceEnv = envFor(join(dir, 'province'), await freePort());
-    await ipsp(['seed-demo'], provinceEnv);
+    expect((await ipsp(['seed-demo'], provinceEnv)).code).to.equal(0);
     const cityEnv = envFor(join(dir, 'city'), await freePort());
     const cityDb = await openDatabase({ sqliteFile: cityEnv.SQLITE_FILE as string });
     await cityDb.migrate();

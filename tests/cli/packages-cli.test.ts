@@ -2,24 +2,10 @@
  * `ipsp package`, `ipsp keys` as a user runs them: real processes on a real SQLite file.
  */
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { projectRoot } from '../../server/paths.js';
-
-const run = promisify(execFile);
-
-async function ipsp(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+import { ipsp } from '../support/cli.js';
 
 describe('ipsp package and keys commands', function () {
   this.timeout(180_000);
