@@ -57,3 +57,8 @@ curl -s -b st.txt -H 'content-type: application/json' -d '{"item":"ip-policy-con
 jq -r '.channel, .applicantName, .stepTitle' counter.json
 curl -s -b st.txt $B/api/staff | jq -r '.staff[] | "\(.id) \(.displayName)"'
 curl -s -b st.txt -H 'content-type: application/json' -d "{\"userId\":\"demo-staff2\",\"version\":$(jq .version counter.json)}" $B/api/cases/$(jq -r .id counter.json)/assignee | jq -r .assigneeName
+
+# 14. The province's view of its network: counts per platform (no case crosses a platform), template adoption
+curl -s -c pv.txt -H 'content-type: application/json' -d '{"username":"province","password":"Demo@2026"}' $B/api/session > /dev/null
+curl -s -b pv.txt $B/api/network/overview | jq -c '.platforms[] | {id, status, cases}'
+curl -s -b pv.txt $B/api/network/overview | jq -r '.templates[] | select(.adopters | length > 0) | "\(.id) v\(.latestVersion): \([.adopters[] | "\(.platform)@\(.extends.version // "?")"] | join(", "))"'

@@ -92,3 +92,13 @@ function extendsOf(body: unknown): AdoptionRow['extends'] {
   const value = (body as { extends?: { platform?: unknown; version?: unknown } } | null)?.extends;
   return typeof value?.platform === 'string' && typeof value.version === 'number' ? { platform: value.platform, version: value.version } : null;
 }
+
+/**
+ * Each platform's registry status by id, read from `platforms.status` where the registry
+ * migration has added it; empty before that (the overview then reads every platform as listed).
+ */
+export async function platformStatuses(db: Db): Promise<Map<string, string>> {
+  if (!(await db.schema.hasColumn('platforms', 'status'))) return new Map();
+  const rows: Array<{ id: string; status: string }> = await db('platforms').select('id', 'status');
+  return new Map(rows.map((row) => [row.id, row.status]));
+}

@@ -5,7 +5,7 @@
  */
 import { formatLocalDate, parseInstant, parseLocalDate } from '../../engine/calendar/local-date.js';
 import type { Actor } from '../../engine/runtime/case.js';
-import { caseFiguresByPlatform, latestItemVersions, type AdoptionRow, type PlatformCaseFigures } from '../../storage/network-figures.js';
+import { caseFiguresByPlatform, latestItemVersions, platformStatuses, type AdoptionRow, type PlatformCaseFigures } from '../../storage/network-figures.js';
 import { listPlatforms, type PlatformRecord } from '../../storage/platforms.js';
 import type { Services } from '../services.js';
 import { lineageOf } from './visible-definitions.js';
@@ -63,12 +63,6 @@ function subtreeOf(all: PlatformRecord[], rootId: string): PlatformRecord[] {
   return ordered;
 }
 
-/** The registry's status when the platforms table carries one. */
-function statusOf(platform: PlatformRecord): string {
-  const status = (platform as PlatformRecord & { status?: unknown }).status;
-  return typeof status === 'string' ? status : 'listed';
-}
-
 const noCases = { total: 0, thisYear: 0, completed: 0, completedOnTime: 0, overdueOpen: 0 };
 
 /** How each adopter in the subtree stands against its upstream's latest version. */
@@ -99,11 +93,12 @@ export async function networkOverview(services: Services, actor: Actor): Promise
   const subtree = subtreeOf(all, actor.platformId);
   const ids = subtree.map((p) => p.id);
   const figures = await caseFiguresByPlatform(db, { platformIds: ids, yearStart: parseLocalDate(`${year}-01-01`).toISOString(), now: asOf });
+  const statuses = await platformStatuses(db);
   const platforms = subtree.map((platform): NetworkPlatform => {
     const own = figures.find((f) => f.platformId === platform.id);
     const cases = own ? { total: own.total, thisYear: own.thisYear, completed: own.completed, completedOnTime: own.completedOnTime, overdueOpen: own.overdueOpen } : noCases;
     const onTimeRate = cases.completed === 0 ? null : cases.completedOnTime / cases.completed;
-    return { id: platform.id, title: platform.title, level: platform.level, parent: platform.parentId, status: statusOf(platform), cases: { ...cases, onTimeRate } };
+    return { id: platform.id, title: platform.title, level: platform.level, parent: platform.parentId, status: statuses.get(platform.id) ?? 'listed', cases: { ...cases, onTimeRate } };
   });
   const lineage = await lineageOf(services, actor.platformId);
   const top = lineage[lineage.length - 1] as string;

@@ -64,7 +64,7 @@ forEachDatabase('API: the network overview', (target) => {
     expect(answer.body).to.include({ year: 2026, root: 'sichuan-province' });
     expect(answer.body.platforms.map((p: any) => p.id)).to.have.members(['sichuan-province', 'mianyang', 'deyang']);
     expect(answer.body.platforms[0]).to.include({ id: 'sichuan-province', level: 'province', parent: null });
-    expect(answer.body.platforms.find((p: any) => p.id === 'mianyang')).to.include({ parent: 'sichuan-province', level: 'city' });
+    expect(answer.body.platforms.find((p: any) => p.id === 'mianyang')).to.include({ parent: 'sichuan-province', level: 'city', status: 'listed' });
     expect(figuresOf(answer.body, 'mianyang')).to.deep.equal({ total: 4, thisYear: 4, completed: 2, completedOnTime: 1, onTimeRate: 0.5, overdueOpen: 1 });
     expect(figuresOf(answer.body, 'deyang')).to.deep.equal({ total: 2, thisYear: 1, completed: 1, completedOnTime: 1, onTimeRate: 1, overdueOpen: 1 });
     expect(figuresOf(answer.body, 'sichuan-province')).to.deep.equal({ total: 0, thisYear: 0, completed: 0, completedOnTime: 0, onTimeRate: null, overdueOpen: 0 });

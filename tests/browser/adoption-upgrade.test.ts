@@ -69,7 +69,7 @@ describeBrowser('adopt, override and upgrade an item', () => {
     expect(await conflict.innerText()).to.contain('保留本平台的值').and.contain(MIANYANG_NOTE);
     expect(await view.getByTestId('upgrade-override-channelNote').innerText()).to.contain('保留本地修改');
     // The picture shows the drawer once it has slid in.
-    await page.locator('.ant-drawer-content-wrapper').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    await page.evaluate(`Promise.all(document.querySelector('.ant-drawer-content-wrapper').getAnimations({ subtree: true }).map((a) => a.finished)).then(() => true)`);
     await screenshot(page, 'studio-upgrade-diff');
   });
 

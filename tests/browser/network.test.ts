@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import { addDeyang } from '../api/isolation/deyang.js';
+import type { ApiClient } from '../support/api-client.js';
 import { act, acceptedPledge, PLEDGE_ITEM, submitPledge } from '../api/support/pledge.js';
 import { describeBrowser, screenshot, signIn, useStudio } from './support/studio.js';
 
@@ -17,9 +18,9 @@ describeBrowser('platform network', () => {
   before(async () => {
     const { server } = studio;
     await addDeyang(server.services);
-    const [zhangsan, staff1, deyangApplicant, admin, province] = await Promise.all(
+    const [zhangsan, staff1, deyangApplicant, admin, province] = (await Promise.all(
       ['zhangsan', 'staff1', 'deyang-applicant', 'admin', 'province'].map((name) => server.client(name)),
-    );
+    )) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
     // 绵阳: two accepted, one of them completed and rated; 德阳: one waiting for acceptance.
     const done = await acceptedPledge({ applicant: zhangsan, staff: staff1 });
     await acceptedPledge({ applicant: zhangsan, staff: staff1 });
