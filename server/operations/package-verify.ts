@@ -41,7 +41,7 @@ function parse(text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const where = locateJsonError(text);
-    const place = where ? ` at line ${where.line}, column ${where.column} (expected ${where.expected})` : '';
+    const place = where ? ` at line ${where.line}, column ${where.column} (${where.expected})` : '';
     throw refuse('package.not-json', `it is not JSON${place}: ${(error as Error).message.split('\n')[0]}. Send the package file exactly as downloaded.`);
   }
 }
