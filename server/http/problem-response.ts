@@ -24,9 +24,14 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^federation\.no-source$|^key\.already-revoked$/, 409],
   [/^federation\.(unreachable|http-status|too-large|not-a-package)$/, 502],
   [/^(package|key|federation)\./, 422],
+  // What a case would run on is incomplete on this platform (e.g. its own Platform document was never
+  // published): the request is fine, the platform's configuration is not.
+  [/^bundle\./, 409],
   // The state changed under the caller (answered, replied to, closed by someone else): 409.
   [/^(consultation|evaluation|task)\.(already-|not-answered$|not-evaluated$)/, 409],
-  [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar|adoption|consultation|evaluation|task)\./, 422],
+  // The registry or an assessment changed under the caller: 409.
+  [/^platform\.status-conflict$|^assessment\.already-/, 409],
+  [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar|adoption|consultation|evaluation|task|assessment)\./, 422],
 ];
 
 export function statusFor(code: string): number {
