@@ -16,6 +16,7 @@ import { inboxRoutes } from './inbox.js';
 import { keyRoutes } from './keys.js';
 import { networkOverviewRoutes } from './network-overview.js';
 import { registryRoutes } from './network-registry.js';
+import { assessmentRoutes } from './assessments.js';
 import { packageRoutes } from './packages.js';
 import { sessionRoutes } from './session.js';
 import { templateRoutes } from './templates.js';
@@ -23,7 +24,7 @@ import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

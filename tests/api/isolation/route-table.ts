@@ -322,6 +322,39 @@ export const routeTable: Record<string, RouteCall> = {
     reach: 'list',
     call: async ({ client }) => [await client.post('/api/network/names/check', { level: 'city', name: '四川省（绵阳）知识产权公共服务平台' })],
   },
+  // The yearly assessment: a platform admin writes and reads its own platform's; the province's writes get invalid bodies.
+  'POST /api/network/assessments/:year/summary': {
+    reach: 'ownCreate',
+    call: async ({ client }) => [await client.post('/api/network/assessments/2025/summary', { summary: '隔离测试年度总结' })],
+  },
+  'GET /api/network/assessments/:year/summary': { reach: 'list', call: async ({ client }) => [await client.get('/api/network/assessments/2025/summary')] },
+  'GET /api/network/assessments/:year/platforms': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/assessments/2025/platforms')] },
+  'POST /api/network/assessments/:year/platforms/:platformId/rating': {
+    reach: 'object',
+    foreignStatus: 400,
+    call: async ({ client }) => [await client.post('/api/network/assessments/2025/platforms/mianyang/rating', { rating: 'nonsense', comment: '隔离测试' })],
+  },
+  'POST /api/network/assessments/:year/rectification': {
+    reach: 'object',
+    foreignStatus: 400,
+    call: async ({ client }) => [await client.post('/api/network/assessments/2025/rectification', {})],
+  },
+  'POST /api/network/assessments/:year/platforms/:platformId/rectification/close': {
+    reach: 'object',
+    foreignStatus: 400,
+    call: async ({ client }) => [await client.post('/api/network/assessments/2025/platforms/mianyang/rectification/close', {})],
+  },
+  'POST /api/network/assessments/:year/platforms/:platformId/delist': {
+    reach: 'object',
+    foreignStatus: 400,
+    call: async ({ client }) => [await client.post('/api/network/assessments/2025/platforms/mianyang/delist', {})],
+  },
+  'POST /api/network/assessments/:year/publish': {
+    reach: 'object',
+    foreignStatus: 400,
+    call: async ({ client }) => [await client.post('/api/network/assessments/year/publish')],
+  },
+  'GET /api/network/assessments/:year': { reach: 'public', call: async ({ client }) => [await client.get('/api/network/assessments/2025')] },
   'POST /api/packages': { reach: 'ownCreate', call: async ({ client }) => [await client.post('/api/packages')] },
   'GET /api/packages': { reach: 'list', call: async ({ client }) => [await client.get('/api/packages')] },
   'POST /api/packages/inspect': { reach: 'object', foreignStatus: 422, call: async ({ client, targets }) => [await client.postText('/api/packages/inspect', packageNaming(targets))] },
