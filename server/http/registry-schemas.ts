@@ -11,7 +11,7 @@ export const StatusSchema = Type.Union(
 export const AwardSchema = Type.Object({
   id: Type.String(),
   platformId: Type.String(),
-  title: Type.String({ description: '授牌名称, e.g. 四川省知识产权保护中心德阳分中心' }),
+  title: Type.String({ description: '授牌名称, as the award rule of the network requires' }),
   module: Type.String({ description: 'The service module awarded' }),
   awardedAt: Type.String(),
   awardedBy: Type.String(),
@@ -50,7 +50,7 @@ export const StatusChangeSchema = Type.Object(
 export const AwardRequestSchema = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 200, description: 'Checked against the award rule of the network' }),
-    module: Type.String({ minLength: 1, maxLength: 100, description: 'The service module, e.g. 知识产权保护' }),
+    module: Type.String({ minLength: 1, maxLength: 100, description: 'The service module awarded, e.g. 保护' }),
   },
   { additionalProperties: false },
 );
