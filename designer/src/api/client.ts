@@ -27,11 +27,13 @@ export function onSignedOut(listener: () => void): () => void {
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const isForm = body instanceof FormData;
+  // A Blob (a chosen file) goes as its exact bytes: a signed package is verified byte for byte.
+  const isBlob = body instanceof Blob;
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
     headers: body === undefined || isForm ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
-    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    body: body === undefined ? undefined : isForm || isBlob ? body : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -48,6 +50,8 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  /** Posts a JSON file unchanged (its bytes, not a re-serialization). */
+  postFile: <T>(path: string, file: Blob) => request<T>('POST', path, file),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

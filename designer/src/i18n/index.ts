@@ -18,11 +18,13 @@ import { transfer } from '../screens/transfer/messages';
 import { desk } from '../screens/desk/messages';
 import { portal } from '../screens/portal/messages';
 import { network } from '../screens/network/messages';
+import { assessments } from '../screens/assessments/messages';
+import { packages } from '../screens/packages/messages';
 
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGE_KEY = 'ipsp.language';
 
-const namespaces = { common, home, lists, items, forms, checklists, flows, templates, versions, transfer, desk, portal, network };
+const namespaces = { common, home, lists, items, forms, checklists, flows, templates, versions, transfer, desk, portal, network, assessments, packages };
 
 function resourcesFor(language: 'zh' | 'en') {
   return Object.fromEntries(Object.entries(namespaces).map(([name, messages]) => [name, messages[language]]));

@@ -3,10 +3,12 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   ClusterOutlined,
+  CloudSyncOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FormOutlined,
   ImportOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Spin, Typography } from 'antd';
@@ -24,6 +26,8 @@ const sections = [
   { key: 'templates', ns: 'templates', icon: <FileTextOutlined /> },
   { key: 'transfer', ns: 'transfer', icon: <ImportOutlined /> },
   { key: 'network', ns: 'network', icon: <ClusterOutlined /> },
+  { key: 'assessments', ns: 'assessments', icon: <TrophyOutlined /> },
+  { key: 'packages', ns: 'packages', icon: <CloudSyncOutlined /> },
 ] as const;
 
 export function StudioLayout() {

@@ -10,6 +10,8 @@ import type { Kind } from '../api/definitions';
 import { TemplateDesigner } from './templates/TemplateDesigner';
 import { TransferScreen } from './transfer/TransferScreen';
 import { NetworkScreen } from './network/NetworkScreen';
+import { AssessmentsScreen } from './assessments/AssessmentsScreen';
+import { PackagesScreen } from './packages/PackagesScreen';
 import { ItemDesigner } from './items/ItemEditor';
 import { ListDesigner } from './lists/ListEditor';
 import { ListsIndex } from './lists/ListsIndex';
@@ -38,4 +40,6 @@ export const studioRoutes: Array<{ path: string; element: ReactElement }> = [
   ]),
   { path: 'transfer', element: <TransferScreen /> },
   { path: 'network', element: <NetworkScreen /> },
+  { path: 'assessments', element: <AssessmentsScreen /> },
+  { path: 'packages', element: <PackagesScreen /> },
 ];
