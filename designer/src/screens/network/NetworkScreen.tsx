@@ -1,16 +1,18 @@
 /**
  * 平台网络: the platform hierarchy as a tree (level, status, awards) beside each platform's
  * service figures, and below it which version of each province template every platform adopted.
- * Everything comes from GET /api/network/overview: counts only, never a case.
+ * Everything comes from GET /api/network/overview: counts only, never a case. The province admin
+ * selects a platform in the tree to open its registry detail in a drawer (history, status change, awards).
  */
-import { Alert, Card, Col, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, Card, Col, Drawer, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { networkApi, type NetworkOverview, type NetworkPlatform } from '../../api/network.js';
+import { useSession } from '../../session/session';
 import { AdoptionTable } from './AdoptionTable.js';
-
-const STATUS_COLORS: Record<string, string> = { applied: 'gold', approved: 'blue', accepted: 'cyan', listed: 'green', delisted: 'red' };
+import { PlatformDetail } from './PlatformDetail.js';
+import { STATUS_COLORS } from './status-colors.js';
 
 function treeOf(platforms: NetworkPlatform[], label: (p: NetworkPlatform) => React.ReactNode): DataNode[] {
   const ids = new Set(platforms.map((p) => p.id));
@@ -27,11 +29,14 @@ export function NetworkScreen() {
   const [overview, setOverview] = useState<NetworkOverview>();
   const [awards, setAwards] = useState<Map<string, string[]>>(new Map());
   const [error, setError] = useState<string>();
+  const [selected, setSelected] = useState<string>();
+  const isProvince = useSession().me?.roles.includes('province-admin') ?? false;
 
-  useEffect(() => {
+  const load = useCallback(() => {
     networkApi.overview().then(setOverview, (e: Error) => setError(e.message));
     void networkApi.awards().then(setAwards);
   }, []);
+  useEffect(load, [load]);
 
   if (error) return <Alert type="error" showIcon title={t('loadFailed', { detail: error })} />;
   if (!overview) return <Spin />;
@@ -60,7 +65,16 @@ export function NetworkScreen() {
       <Row gutter={16}>
         <Col xs={24} xl={10}>
           <Card title={t('hierarchy')} size="small">
-            <Tree data-testid="network-tree" treeData={treeOf(overview.platforms, label)} defaultExpandAll selectable={false} blockNode />
+            {isProvince && <Typography.Paragraph type="secondary">{t('selectHint')}</Typography.Paragraph>}
+            <Tree
+              data-testid="network-tree"
+              treeData={treeOf(overview.platforms, label)}
+              defaultExpandAll
+              selectable={isProvince}
+              selectedKeys={selected ? [selected] : []}
+              onSelect={(keys) => setSelected(keys[0] === undefined ? undefined : String(keys[0]))}
+              blockNode
+            />
           </Card>
         </Col>
         <Col xs={24} xl={14}>
@@ -88,6 +102,9 @@ export function NetworkScreen() {
           </Card>
         </Col>
       </Row>
+      <Drawer open={isProvince && selected !== undefined} onClose={() => setSelected(undefined)} title={t('detailTitle')} size={760} mask={false} destroyOnHidden>
+        {selected && <PlatformDetail key={selected} id={selected} onChanged={load} />}
+      </Drawer>
       <Card title={t('adoption')} size="small">
         <Typography.Paragraph type="secondary">{t('adoptionIntro')}</Typography.Paragraph>
         <AdoptionTable overview={overview} />

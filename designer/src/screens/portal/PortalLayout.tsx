@@ -17,6 +17,7 @@ const links = [
   { to: '/portal/consultations', key: 'navConsult', isEnd: false },
   { to: '/faq', key: 'navFaq', isEnd: false },
   { to: '/progress', key: 'navProgress', isEnd: false },
+  { to: '/assessments', key: 'navAssessments', isEnd: false },
 ] as const;
 
 /** Where the login page should send the user back to. */

@@ -18,6 +18,9 @@ export function PortalLinks() {
       <LinkButton type="text" style={{ color: '#fff' }} to="/progress" data-testid="to-progress">
         {t('navProgress')}
       </LinkButton>
+      <LinkButton type="text" style={{ color: '#fff' }} to="/assessments" data-testid="to-assessments">
+        {t('navAssessments')}
+      </LinkButton>
     </>
   );
 }

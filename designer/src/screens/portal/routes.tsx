@@ -1,9 +1,10 @@
 /**
- * The portal's routes: public pages (/progress, /faq) and the applicant's (/portal/…, signed in).
+ * The portal's routes: public pages (/progress, /faq, /assessments) and the applicant's (/portal/…, signed in).
  * A fragment of <Route>s, so App.tsx adds the portal with one line.
  */
 import { Navigate, Route } from 'react-router-dom';
 import { ApplyPage } from './ApplyPage';
+import { AssessmentResultsPage } from './AssessmentResultsPage';
 import { CasePage } from './CasePage';
 import { ConsultationsPage } from './ConsultationsPage';
 import { FaqPage } from './FaqPage';
@@ -16,6 +17,7 @@ export const portalRoutes = (
     <Route element={<PortalLayout />}>
       <Route path="/progress" element={<ProgressLookupPage />} />
       <Route path="/faq" element={<FaqPage />} />
+      <Route path="/assessments" element={<AssessmentResultsPage />} />
     </Route>
     <Route path="/portal" element={<PortalLayout isSignInRequired />}>
       <Route index element={<Navigate to="cases" replace />} />
