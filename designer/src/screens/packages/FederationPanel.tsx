@@ -11,6 +11,7 @@ import { federationApi, type PullResult } from '../../api/packages';
 import { formatTime } from './format';
 import { InspectionView } from './InspectionView';
 import { RefusalAlert } from './RefusalAlert';
+import { useAttempt } from './useAttempt';
 import { useLoaded } from './useLoaded';
 
 export function FederationPanel() {
@@ -18,9 +19,7 @@ export function FederationPanel() {
   const { message } = App.useApp();
   const source = useLoaded(federationApi.source);
   const [url, setUrl] = useState('');
-  const [pulled, setPulled] = useState<PullResult>();
-  const [pullError, setPullError] = useState<unknown>();
-  const [isPulling, setPulling] = useState(false);
+  const { result: pulled, error: pullError, isBusy: isPulling, attempt } = useAttempt<PullResult>();
   useEffect(() => setUrl(source.value?.url ?? ''), [source.value]);
 
   const save = async () => {
@@ -28,18 +27,8 @@ export function FederationPanel() {
   };
 
   const pull = async () => {
-    setPulling(true);
-    setPullError(undefined);
-    setPulled(undefined);
-    try {
-      const result = await federationApi.pull();
-      setPulled(result);
-      message.success(t('pulled', { source: result.source }));
-    } catch (failure) {
-      setPullError(failure);
-    } finally {
-      setPulling(false);
-    }
+    const result = await attempt(federationApi.pull);
+    if (result) message.success(t('pulled', { source: result.source }));
   };
 
   return (

@@ -4,35 +4,23 @@
  */
 import { ImportOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Popconfirm, Space, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntryStatus, ImportResult, Inspection } from '../../api/packages';
 import { EntriesTable } from './EntriesTable';
 import { formatTime } from './format';
 import { RefusalAlert } from './RefusalAlert';
+import { useAttempt } from './useAttempt';
 
 const STATUSES: EntryStatus[] = ['new', 'same', 'changed', 'older', 'conflict'];
 
 export function InspectionView(props: { inspection: Inspection; onImport(): Promise<ImportResult>; extra?: { label: string; value: string }[] }) {
   const { inspection } = props;
   const { t, i18n } = useTranslation('packages');
-  const [result, setResult] = useState<ImportResult>();
-  const [error, setError] = useState<unknown>();
-  const [isBusy, setBusy] = useState(false);
+  const { result, error, isBusy, attempt } = useAttempt<ImportResult>();
   const counts = Object.fromEntries(STATUSES.map((status) => [status, inspection.entries.filter((e) => e.status === status).length])) as Record<EntryStatus, number>;
   const hasWork = counts.new + counts.changed > 0;
 
-  const importNow = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await props.onImport());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const importNow = () => attempt(props.onImport);
 
   const { verified } = inspection;
   return (

@@ -1,30 +1,25 @@
 /** Revoking a key (signing or trusted): a required reason, the consequence in words, then confirm. */
 import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RefusalAlert } from './RefusalAlert';
+import { useAttempt } from './useAttempt';
 
 export function RevokeModal(props: { title: string; warning: string; onRevoke(reason: string): Promise<void>; onClose(): void }) {
   const { t } = useTranslation('packages');
   const [form] = Form.useForm<{ reason: string }>();
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { error, isBusy, attempt } = useAttempt<void>();
 
   const submit = async () => {
     // A missing reason is shown at its field by the form; nothing to send.
     const values = await form.validateFields().catch(() => undefined);
     if (!values) return;
-    const { reason } = values;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await props.onRevoke(reason.trim());
-      props.onClose();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    // A void answer cannot tell success from refusal: the flag can.
+    let isDone = false;
+    await attempt(async () => {
+      await props.onRevoke(values.reason.trim());
+      isDone = true;
+    });
+    if (isDone) props.onClose();
   };
 
   return (

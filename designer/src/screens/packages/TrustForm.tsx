@@ -5,10 +5,10 @@
  */
 import { SafetyOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keysApi, type TrustRequest } from '../../api/packages';
+import { keysApi, type TrustedKey, type TrustRequest } from '../../api/packages';
 import { RefusalAlert } from './RefusalAlert';
+import { useAttempt } from './useAttempt';
 
 /** One key of a publisher's /api/network/keys, pasted as JSON; undefined when the text is not one. */
 export function trustFromJson(text: string): TrustRequest | undefined {
@@ -28,23 +28,15 @@ export function TrustForm({ onTrusted }: { onTrusted(): Promise<void> }) {
   const { t } = useTranslation('packages');
   const { message } = App.useApp();
   const [form] = Form.useForm<TrustRequest>();
-  const [error, setError] = useState<unknown>();
-  const [isBusy, setBusy] = useState(false);
+  const { error, isBusy, attempt } = useAttempt<TrustedKey>();
   const required = (field: string) => [{ required: true, whitespace: true, message: t('fieldRequired', { field }) }];
 
   const submit = async (values: TrustRequest) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const key = await keysApi.trust({ publisher: values.publisher.trim(), publicKey: values.publicKey.trim(), fingerprint: values.fingerprint.trim() });
-      message.success(t('trusted', { keyId: key.keyId }));
-      form.resetFields();
-      await onTrusted();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    const key = await attempt(() => keysApi.trust({ publisher: values.publisher.trim(), publicKey: values.publicKey.trim(), fingerprint: values.fingerprint.trim() }));
+    if (!key) return;
+    message.success(t('trusted', { keyId: key.keyId }));
+    form.resetFields();
+    await onTrusted();
   };
 
   return (

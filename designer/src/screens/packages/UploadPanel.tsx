@@ -10,26 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { packagesApi, type Inspection } from '../../api/packages';
 import { InspectionView } from './InspectionView';
 import { RefusalAlert } from './RefusalAlert';
+import { useAttempt } from './useAttempt';
 
 export function UploadPanel() {
   const { t } = useTranslation('packages');
   const [file, setFile] = useState<File>();
-  const [inspection, setInspection] = useState<Inspection>();
-  const [error, setError] = useState<unknown>();
-  const [isBusy, setBusy] = useState(false);
-
-  const inspect = async (chosen: File) => {
-    setBusy(true);
-    setError(undefined);
-    setInspection(undefined);
-    try {
-      setInspection(await packagesApi.inspect(chosen));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { result: inspection, error, isBusy, attempt } = useAttempt<Inspection>();
+  const inspect = (chosen: File) => attempt(() => packagesApi.inspect(chosen));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="upload-panel">
