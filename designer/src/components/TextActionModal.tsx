@@ -7,6 +7,7 @@ import { Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert, fieldStatus } from './FailureAlert';
+import { useSubmission } from './useSubmission';
 
 export interface TextAction {
   title: string;
@@ -23,25 +24,16 @@ export interface TextAction {
 export function TextActionModal({ action, onDone, onCancel }: { action: TextAction | undefined; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [isBusy, setBusy] = useState(false);
+  const { error, isBusy, submit, fail } = useSubmission();
   useEffect(() => {
     setText('');
-    setError(undefined);
-  }, [action]);
+    fail(undefined);
+  }, [action, fail]);
 
   async function confirm() {
     if (!action) return;
-    if (text.trim() === '') return setError(new Error(t('required', { field: action.label })));
-    setBusy(true);
-    try {
-      await action.run(text.trim());
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (text.trim() === '') return fail(new Error(t('required', { field: action.label })));
+    if (await submit(() => action.run(text.trim()))) onDone();
   }
 
   const id = `${action?.testId ?? 'text-action'}-text`;

@@ -8,27 +8,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assessmentsApi, type Assessment } from '../../api/assessments';
 import { FailureAlert, fieldStatus } from '../../components/FailureAlert';
+import { useSubmission } from '../../components/useSubmission';
 import { formatAt } from '../network/format';
 import { RatingTag, RectificationView, SummaryStateTag } from './tags';
 
 /** One text and a button that posts it; the server's refusal stays at the text. */
 function TextForm({ id, label, initial, pointer, placeholder, button, run }: { id: string; label: string; initial: string; pointer: string; placeholder: string; button: string; run(text: string): Promise<unknown> }) {
   const [text, setText] = useState(initial);
-  const [error, setError] = useState<unknown>();
-  const [isBusy, setBusy] = useState(false);
-  async function submit() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run(text.trim());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, isBusy, submit } = useSubmission();
   return (
-    <Form layout="vertical" onFinish={() => void submit()}>
+    <Form layout="vertical" onFinish={() => void submit(() => run(text.trim()))}>
       <FailureAlert error={error} fields={[pointer]} testId={`${id}-failure`} />
       <Form.Item label={label} htmlFor={id} required {...fieldStatus(error, pointer)}>
         <Input.TextArea id={id} rows={6} value={text} placeholder={placeholder} onChange={(e) => setText(e.target.value)} maxLength={20000} />

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { assessmentsApi, type AssessedPlatform, type YearOverview } from '../../api/assessments';
 import { FailureAlert } from '../../components/FailureAlert';
 import { TextActionModal, type TextAction } from '../../components/TextActionModal';
+import { useSubmission } from '../../components/useSubmission';
 import { formatAt } from '../network/format';
 import { RatingModal } from './RatingModal';
 import { RatingTag, RectificationView, SummaryStateTag } from './tags';
@@ -20,6 +21,7 @@ export function ProvinceAssessments({ year }: { year: number }) {
   const [error, setError] = useState<unknown>();
   const [rating, setRating] = useState<AssessedPlatform>();
   const [action, setAction] = useState<TextAction>();
+  const publishing = useSubmission();
 
   const load = useCallback(() => {
     assessmentsApi.year(year).then(setOverview, setError);
@@ -27,14 +29,9 @@ export function ProvinceAssessments({ year }: { year: number }) {
   useEffect(load, [load]);
 
   async function publish() {
-    setError(undefined);
-    try {
-      await assessmentsApi.publish(year);
-      void message.success(t('publishedOk', { year }));
-      load();
-    } catch (failure) {
-      setError(failure);
-    }
+    if (!(await publishing.submit(() => assessmentsApi.publish(year)))) return;
+    void message.success(t('publishedOk', { year }));
+    load();
   }
   const close = (p: AssessedPlatform) =>
     setAction({
@@ -58,13 +55,13 @@ export function ProvinceAssessments({ year }: { year: number }) {
         </Descriptions.Item>
         <Descriptions.Item>
           <Popconfirm title={t('publishConfirm', { year })} onConfirm={() => void publish()} okText={t('publish')}>
-            <Button type="primary" disabled={overview.publishedAt !== null} data-testid="publish">
+            <Button type="primary" disabled={overview.publishedAt !== null} loading={publishing.isBusy} data-testid="publish">
               {t('publish')}
             </Button>
           </Popconfirm>
         </Descriptions.Item>
       </Descriptions>
-      <FailureAlert error={error} />
+      <FailureAlert error={publishing.error} />
       <Table<AssessedPlatform>
         data-testid="assessment-table"
         rowKey="platformId"

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assessmentsApi, type AssessedPlatform, type Deadline, type Rating } from '../../api/assessments';
 import { FailureAlert, fieldStatus } from '../../components/FailureAlert';
+import { useSubmission } from '../../components/useSubmission';
 
 export function RatingModal({ year, platform, onDone, onCancel }: { year: number; platform: AssessedPlatform | undefined; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation('assessments');
@@ -16,27 +17,18 @@ export function RatingModal({ year, platform, onDone, onCancel }: { year: number
   const [kind, setKind] = useState<'workingDays' | 'date'>('workingDays');
   const [workingDays, setWorkingDays] = useState<number | null>(20);
   const [date, setDate] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [isBusy, setBusy] = useState(false);
+  const { error, isBusy, submit, fail } = useSubmission();
   useEffect(() => {
     setRating('qualified');
     setComment('');
-    setError(undefined);
-  }, [platform]);
+    fail(undefined);
+  }, [platform, fail]);
 
   async function confirm() {
     if (!platform) return;
-    if (comment.trim() === '') return setError(new Error(t('required', { ns: 'common', field: t('comment') })));
+    if (comment.trim() === '') return fail(new Error(t('required', { ns: 'common', field: t('comment') })));
     const deadline: Deadline | undefined = rating !== 'unqualified' ? undefined : kind === 'date' ? { date } : { workingDays: workingDays ?? 0 };
-    setBusy(true);
-    try {
-      await assessmentsApi.rate(year, platform.platformId, { rating, comment: comment.trim(), ...(deadline ? { deadline } : {}) });
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (await submit(() => assessmentsApi.rate(year, platform.platformId, { rating, comment: comment.trim(), ...(deadline ? { deadline } : {}) }))) onDone();
   }
 
   return (

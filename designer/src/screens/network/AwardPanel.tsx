@@ -8,28 +8,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registryApi, type PlatformAward, type RegistryPlatform } from '../../api/registry';
 import { FailureAlert, fieldStatus } from '../../components/FailureAlert';
+import { useSubmission } from '../../components/useSubmission';
 import { formatAt } from './format';
 
 export function AwardPanel({ platform, onAwarded }: { platform: RegistryPlatform; onAwarded: () => void }) {
   const { t, i18n } = useTranslation('network');
   const [title, setTitle] = useState('');
   const [module, setModule] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [isBusy, setBusy] = useState(false);
+  const { error, isBusy, submit } = useSubmission();
 
   async function award() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await registryApi.award(platform.id, { title: title.trim(), module: module.trim() });
-      setTitle('');
-      setModule('');
-      onAwarded();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await submit(() => registryApi.award(platform.id, { title: title.trim(), module: module.trim() })))) return;
+    setTitle('');
+    setModule('');
+    onAwarded();
   }
 
   return (
