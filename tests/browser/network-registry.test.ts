@@ -5,7 +5,7 @@
  * refused with the API's message; 绵阳 reports the rectification; the province closes it, rates
  * 德阳 合格 and publishes; the public page (linked from the home page) shows both ratings. In
  * 平台网络 the province opens 绵阳's detail, moves it delisted → accepted → listed by the legal next
- * statuses (each with a reason, in the history), sees a bad award title
+ * statuses (each with a reason, in the history), sees a bad award title warned as typed and
  * refused at the field with the rule's example, and awards 四川省知识产权保护中心绵阳分中心.
  */
 import { expect } from 'chai';
@@ -163,10 +163,15 @@ describeBrowser('platform registry and yearly assessment', () => {
     expect(history).to.have.length(3);
     expect(history[0]).to.contain('已验收 → 已挂牌').and.contain('重新挂牌运行').and.contain('demo-province');
 
+    const titleItem = detail.locator('.ant-form-item', { has: page.getByLabel('授牌名称') });
     await detail.getByLabel('授牌名称').fill('四川省知识产权保护中心绵阳市分中心');
+    // Checked as typed against the province's award rule (the engine's check), then refused by the server.
+    const warning = titleItem.locator('.ant-form-item-explain-warning');
+    await warning.waitFor();
+    expect(await warning.innerText()).to.contain('例：四川省知识产权保护中心德阳分中心');
     await detail.getByLabel('服务模块').fill('知识产权保护');
     await detail.getByTestId('award-submit').click();
-    const help = detail.locator('.ant-form-item', { has: page.getByLabel('授牌名称') }).locator('.ant-form-item-explain-error');
+    const help = titleItem.locator('.ant-form-item-explain-error');
     await help.waitFor();
     expect(await help.innerText()).to.contain('例：四川省知识产权保护中心德阳分中心');
 

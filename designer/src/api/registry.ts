@@ -3,7 +3,9 @@
  * status history, status changes along the lifecycle, module awards (授牌), and the number of the
  * construction case a history entry names.
  */
+import type { AwardRule, Network } from '../../../engine/kinds/network.js';
 import { api, path } from './client.js';
+import { definitionsApi } from './definitions.js';
 
 export interface PlatformAward {
   id: string;
@@ -46,4 +48,12 @@ export const registryApi = {
   award: (id: string, body: { title: string; module: string }) => api.post<PlatformAward>(path`/api/network/platforms/${id}/awards`, body),
   /** The number of a case (办件编号), for a history entry that a construction case caused. */
   caseNumber: async (caseId: string) => (await api.get<{ number: string }>(path`/api/cases/${caseId}`)).number,
+  /**
+   * The award rule in the latest published Platform document of `platformId` (the province's
+   * `network.awards`, which the server checks titles against); undefined when there is none.
+   */
+  awardRule: async (platformId: string): Promise<AwardRule | undefined> => {
+    const versions = await definitionsApi.versions<{ network?: Network }>('Platform', platformId);
+    return versions.filter((v) => v.status === 'published').at(-1)?.body.network?.awards;
+  },
 };
