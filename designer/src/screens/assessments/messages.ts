@@ -61,11 +61,9 @@ export const assessments = {
     submittedOk: '年度总结已提交',
     lockedByRating: '已评定，总结不能再修改。',
     ownRating: '评定结果',
-    ownRectification: '整改要求',
     reportSubmit: '报送整改情况',
     reportedOk: '整改情况已报送',
     reportPlaceholder: '整改措施与成效……',
-    nothingYet: '尚未提交',
   },
   en: {
     title: 'Yearly assessment',
@@ -128,10 +126,8 @@ export const assessments = {
     submittedOk: 'Summary submitted',
     lockedByRating: 'Rated: the summary can no longer change.',
     ownRating: 'Rating',
-    ownRectification: 'Rectification',
     reportSubmit: 'Report rectification',
     reportedOk: 'Rectification reported',
     reportPlaceholder: 'What was done and with what result…',
-    nothingYet: 'Not submitted yet',
   },
 };
