@@ -4,10 +4,15 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import type { Problem } from '../../engine/problem.js';
 import { Failure } from './failure.js';
 
+/** ajv-formats is CommonJS; under NodeNext its default export sits on `.default`. */
+const addFormats = addFormatsModule.default;
+// Formats (date, email, uri …) are checked, not ignored: a body's "date" must be a real day.
 const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 export function validateBody(schema: TSchema, body: unknown): void {

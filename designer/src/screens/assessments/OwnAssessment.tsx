@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { assessmentsApi, type Assessment } from '../../api/assessments';
 import { FailureAlert, fieldStatus } from '../../components/FailureAlert';
 import { useSubmission } from '../../components/useSubmission';
-import { formatAt } from '../network/format';
+import { formatDateTime } from '../../components/time';
 import { RatingTag, RectificationView, SummaryStateTag } from './tags';
 
 /** One text and a button that posts it; the server's refusal stays at the text. */
@@ -30,7 +30,7 @@ function TextForm({ id, label, initial, pointer, placeholder, button, run }: { i
 }
 
 export function OwnAssessment({ year }: { year: number }) {
-  const { t, i18n } = useTranslation('assessments');
+  const { t } = useTranslation('assessments');
   const { message } = App.useApp();
   const [own, setOwn] = useState<{ dueAt: string; assessment: Assessment | null }>();
   const [error, setError] = useState<string>();
@@ -50,7 +50,7 @@ export function OwnAssessment({ year }: { year: number }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('ownSummary', { year })} size="small" data-testid="own-summary">
         <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
-          <Descriptions.Item label={t('dueAt')}>{formatAt(own.dueAt, i18n.language)}</Descriptions.Item>
+          <Descriptions.Item label={t('dueAt')}>{formatDateTime(own.dueAt)}</Descriptions.Item>
           <Descriptions.Item label={t('summaryState')}>
             <SummaryStateTag assessment={assessment} />
           </Descriptions.Item>

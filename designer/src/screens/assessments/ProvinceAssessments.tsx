@@ -10,12 +10,12 @@ import { assessmentsApi, type AssessedPlatform, type YearOverview } from '../../
 import { FailureAlert } from '../../components/FailureAlert';
 import { TextActionModal, type TextAction } from '../../components/TextActionModal';
 import { useSubmission } from '../../components/useSubmission';
-import { formatAt } from '../network/format';
+import { formatDateTime } from '../../components/time';
 import { RatingModal } from './RatingModal';
 import { RatingTag, RectificationView, SummaryStateTag } from './tags';
 
 export function ProvinceAssessments({ year }: { year: number }) {
-  const { t, i18n } = useTranslation('assessments');
+  const { t } = useTranslation('assessments');
   const { message } = App.useApp();
   const [overview, setOverview] = useState<YearOverview>();
   const [error, setError] = useState<unknown>();
@@ -49,9 +49,9 @@ export function ProvinceAssessments({ year }: { year: number }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-        <Descriptions.Item label={t('dueAt')}>{formatAt(overview.dueAt, i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t('dueAt')}>{formatDateTime(overview.dueAt)}</Descriptions.Item>
         <Descriptions.Item label={t('publish')}>
-          <span data-testid="publication">{overview.publishedAt ? t('published', { at: formatAt(overview.publishedAt, i18n.language) }) : t('notPublished')}</span>
+          <span data-testid="publication">{overview.publishedAt ? t('published', { at: formatDateTime(overview.publishedAt) }) : t('notPublished')}</span>
         </Descriptions.Item>
         <Descriptions.Item>
           <Popconfirm title={t('publishConfirm', { year })} onConfirm={() => void publish()} okText={t('publish')}>

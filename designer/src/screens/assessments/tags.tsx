@@ -2,7 +2,7 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, Rating, Rectification } from '../../api/assessments';
-import { formatAt } from '../network/format';
+import { formatDateTime } from '../../components/time';
 
 const RATING_COLORS: Record<Rating, string> = { excellent: 'green', qualified: 'blue', unqualified: 'red' };
 const RECTIFICATION_COLORS: Record<Rectification['status'], string> = { open: 'orange', reported: 'blue', closed: 'green', delisted: 'red' };
@@ -11,14 +11,14 @@ export type SummaryState = 'submitted' | 'late' | 'missing';
 export const summaryStateOf = (assessment: Assessment | null): SummaryState => (!assessment ? 'missing' : assessment.isLate ? 'late' : 'submitted');
 
 export function SummaryStateTag({ assessment }: { assessment: Assessment | null }) {
-  const { t, i18n } = useTranslation('assessments');
+  const { t } = useTranslation('assessments');
   const state = summaryStateOf(assessment);
   return (
     <Space size={4} wrap>
       <Tag color={{ submitted: 'green', late: 'orange', missing: 'red' }[state]} data-testid="summary-state">
         {t(`state_${state}`)}
       </Tag>
-      {assessment && <Typography.Text type="secondary">{t('submittedAt', { at: formatAt(assessment.submittedAt, i18n.language) })}</Typography.Text>}
+      {assessment && <Typography.Text type="secondary">{t('submittedAt', { at: formatDateTime(assessment.submittedAt) })}</Typography.Text>}
     </Space>
   );
 }
@@ -35,7 +35,7 @@ export function RatingTag({ rating }: { rating: Rating | null }) {
 
 /** Status, deadline (marked when past) and the platform's report of a rectification. */
 export function RectificationView({ rectification, now }: { rectification: Rectification; now: string }) {
-  const { t, i18n } = useTranslation('assessments');
+  const { t } = useTranslation('assessments');
   const isOpen = rectification.status === 'open' || rectification.status === 'reported';
   return (
     <Space orientation="vertical" size={2} data-testid="rectification">
@@ -43,7 +43,7 @@ export function RectificationView({ rectification, now }: { rectification: Recti
         <Tag color={RECTIFICATION_COLORS[rectification.status]} data-testid="rectification-status">
           {t(`rect_${rectification.status}`)}
         </Tag>
-        <Typography.Text type="secondary">{t('rectDue', { at: formatAt(rectification.dueAt, i18n.language) })}</Typography.Text>
+        <Typography.Text type="secondary">{t('rectDue', { at: formatDateTime(rectification.dueAt) })}</Typography.Text>
         {isOpen && now > rectification.dueAt && <Tag color="red">{t('isPastDue')}</Tag>}
       </Space>
       {rectification.report && (

@@ -3,7 +3,8 @@ import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent, CaseView } from '../../api/desk';
 import { DueBadge } from './DueBadge';
-import { formatInstant, urgesOf } from './format';
+import { formatDateTime } from '../../components/time';
+import { urgesOf } from './format';
 
 export function CaseHeader({ view, events, names }: { view: CaseView; events: CaseEvent[]; names: Record<string, string> }) {
   const { t } = useTranslation('desk');
@@ -40,7 +41,7 @@ export function CaseHeader({ view, events, names }: { view: CaseView; events: Ca
       <Descriptions.Item label={t('dueAt')}>
         <DueBadge dueAt={view.dueAt} state={view.dueState} urges={urgesOf(events)} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('createdAt')}>{formatInstant(view.createdAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('createdAt')}>{formatDateTime(view.createdAt)}</Descriptions.Item>
     </Descriptions>
   );
 }

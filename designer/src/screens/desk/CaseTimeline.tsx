@@ -5,7 +5,7 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent, MaterialView } from '../../api/desk';
-import { formatInstant } from './format';
+import { formatDateTime } from '../../components/time';
 
 const hidden = new Set(['clock.started', 'clock.stopped', 'clock.paused', 'clock.resumed', 'notice.queued', 'field.set', 'form.updated']);
 const colors: Record<string, string> = { 'case.overdue': 'red', 'case.urged': 'red', 'clock.warned': 'orange', 'material.rejected': 'orange', 'case.closed': 'gray' };
@@ -56,7 +56,7 @@ export function CaseTimeline({ events, names, materials, actionTitles }: { event
         items={shown.map((event) => ({
           key: event.seq,
           color: colors[event.type] ?? 'blue',
-          title: formatInstant(event.at),
+          title: formatDateTime(event.at),
           content: (
             <span data-testid="timeline-entry" data-event-type={event.type}>
               <Typography.Text strong>{who(event)}</Typography.Text> {describe(event)}

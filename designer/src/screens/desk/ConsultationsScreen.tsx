@@ -6,7 +6,8 @@ import { Alert, App, Button, Card, Empty, Form, Input, Modal, Segmented, Space, 
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deskApi, type Consultation } from '../../api/desk';
-import { formatInstant, problemText } from './format';
+import { formatDateTime } from '../../components/time';
+import { problemText } from './format';
 
 type Filter = 'open' | 'answered';
 
@@ -72,7 +73,7 @@ export function ConsultationsScreen() {
             <Space wrap>
               <Typography.Text strong>{c.askerName}</Typography.Text>
               {c.itemTitle && <Tag>{c.itemTitle}</Tag>}
-              <Typography.Text type="secondary">{formatInstant(c.createdAt)}</Typography.Text>
+              <Typography.Text type="secondary">{formatDateTime(c.createdAt)}</Typography.Text>
             </Space>
           }
           extra={c.faqId && <Tag color="green">{t('inFaq')}</Tag>}
@@ -90,7 +91,7 @@ export function ConsultationsScreen() {
           ) : (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-                {t('answeredAt', { date: formatInstant(c.answeredAt) })}
+                {t('answeredAt', { date: formatDateTime(c.answeredAt) })}
               </Typography.Paragraph>
               <Typography.Paragraph data-testid="consultation-answer">{c.answer}</Typography.Paragraph>
               {!c.faqId && (

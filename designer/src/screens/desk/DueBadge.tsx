@@ -2,14 +2,14 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DueState } from '../../api/desk';
-import { formatInstant } from './format';
+import { formatDateTime } from '../../components/time';
 
 export function DueBadge({ dueAt, state, urges = 0 }: { dueAt: string | null; state: DueState | null | undefined; urges?: number }) {
   const { t } = useTranslation('desk');
   if (!dueAt) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space size={4} wrap>
-      <Typography.Text>{formatInstant(dueAt)}</Typography.Text>
+      <Typography.Text>{formatDateTime(dueAt)}</Typography.Text>
       {state === 'overdue' && (
         <Tag color="red" data-testid="badge-overdue">
           {t('overdue')}

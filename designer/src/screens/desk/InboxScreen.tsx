@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { inboxViews, type CaseSummary, type InboxView } from '../../api/desk';
 import { DueBadge } from './DueBadge';
-import { formatInstant } from './format';
+import { formatDateTime } from '../../components/time';
 import { useInbox } from './useInbox';
 
 function viewFrom(value: string | null): InboxView {
@@ -98,7 +98,7 @@ export function InboxScreen() {
             { title: t('step'), dataIndex: 'stepTitle' },
             { title: t('assignee'), render: (_, c) => c.assigneeName ?? (c.assigneeId ?? t('unassigned')) },
             { title: t('dueAt'), render: (_, c) => <DueBadge dueAt={c.dueAt} state={c.dueState} /> },
-            { title: t('updatedAt'), render: (_, c) => formatInstant(c.updatedAt) },
+            { title: t('updatedAt'), render: (_, c) => formatDateTime(c.updatedAt) },
           ]}
         />
       </div>

@@ -6,7 +6,7 @@ import { Button, Modal, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../api/desk';
 import { NoticeView } from '../portal/NoticeView';
-import { formatInstant } from './format';
+import { formatDateTime } from '../../components/time';
 
 export function NoticeModal({ notice, onClose }: { notice: Notice | null; onClose: () => void }) {
   const { t } = useTranslation('desk');
@@ -46,7 +46,7 @@ export function NoticeList({ notices, onOpen }: { notices: Notice[]; onOpen: (no
           <Space size={4} wrap>
             {documentPurposes.includes(notice.purpose) && <Tag color="blue">{t(`purpose_${notice.purpose}`)}</Tag>}
             <Typography.Text>{notice.subject}</Typography.Text>
-            <Typography.Text type="secondary">{formatInstant(notice.createdAt)}</Typography.Text>
+            <Typography.Text type="secondary">{formatDateTime(notice.createdAt)}</Typography.Text>
           </Space>
           <Button size="small" onClick={() => onOpen(notice)}>
             {t('viewAndPrint')}

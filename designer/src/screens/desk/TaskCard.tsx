@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { deskApi, type Task, type VisitOutcome } from '../../api/desk';
-import { formatInstant, problemText } from './format';
+import { formatDateTime } from '../../components/time';
+import { problemText } from './format';
 
 const outcomes: VisitOutcome[] = ['satisfied', 'unsatisfied', 'unreachable'];
 
@@ -49,7 +50,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Pro
       }
       extra={
         <Space>
-          <Typography.Text data-testid="task-due">{t('deadline', { date: formatInstant(task.dueAt) })}</Typography.Text>
+          <Typography.Text data-testid="task-due">{t('deadline', { date: formatDateTime(task.dueAt) })}</Typography.Text>
           {task.isOverdue && <Tag color="red" data-testid="task-overdue">{t('overdue')}</Tag>}
           <Tag color={isOpen ? 'processing' : 'default'}>{t(`taskStatus_${task.status}`)}</Tag>
         </Space>
@@ -84,7 +85,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Pro
           renderItem={(visit) => (
             <List.Item data-testid="visit">
               <Space wrap>
-                <Typography.Text type="secondary">{formatInstant(visit.at)}</Typography.Text>
+                <Typography.Text type="secondary">{formatDateTime(visit.at)}</Typography.Text>
                 <Typography.Text>{visit.byName}</Typography.Text>
                 <Tag>{t(`outcome_${visit.outcome}`)}</Tag>
                 <Typography.Text>{visit.note}</Typography.Text>
@@ -119,7 +120,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Pro
         ) : (
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('taskResult')}>{task.result}</Descriptions.Item>
-            <Descriptions.Item label={t('closedAt')}>{formatInstant(task.closedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('closedAt')}>{formatDateTime(task.closedAt)}</Descriptions.Item>
           </Descriptions>
         )}
       </Space>

@@ -1,12 +1,6 @@
 /** How the desk writes instants and reads the server's due-date signals. */
-import dayjs from 'dayjs';
 import { ApiError, type Problem } from '../../api/client';
 import type { CaseEvent } from '../../api/desk';
-
-/** "2026-09-21 09:00" in the browser's time zone. */
-export function formatInstant(instant: string | null | undefined): string {
-  return instant ? dayjs(instant).format('YYYY-MM-DD HH:mm') : '—';
-}
 
 /** How often the case was urged (催办) since its current clocks started, from its timeline. */
 export function urgesOf(events: CaseEvent[]): number {

@@ -14,10 +14,10 @@ import { registryApi, type PlatformAward, type RegistryPlatform } from '../../ap
 import { useSession } from '../../session/session';
 import { FailureAlert, fieldStatus } from '../../components/FailureAlert';
 import { useSubmission } from '../../components/useSubmission';
-import { formatAt } from './format';
+import { formatDateTime } from '../../components/time';
 
 export function AwardPanel({ platform, onAwarded }: { platform: RegistryPlatform; onAwarded: () => void }) {
-  const { t, i18n } = useTranslation('network');
+  const { t } = useTranslation('network');
   const [title, setTitle] = useState('');
   const [module, setModule] = useState('');
   const { error, isBusy, submit } = useSubmission();
@@ -53,7 +53,7 @@ export function AwardPanel({ platform, onAwarded }: { platform: RegistryPlatform
         columns={[
           { title: t('awardTitle'), dataIndex: 'title' },
           { title: t('awardModule'), dataIndex: 'module' },
-          { title: t('awardedAt'), render: (_, a) => formatAt(a.awardedAt, i18n.language) },
+          { title: t('awardedAt'), render: (_, a) => formatDateTime(a.awardedAt) },
           { title: t('awardedBy'), dataIndex: 'awardedBy' },
         ]}
       />

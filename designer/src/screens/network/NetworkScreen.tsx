@@ -8,6 +8,7 @@ import { Alert, Card, Col, Drawer, Row, Space, Spin, Table, Tag, Tree, Typograph
 import type { DataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/time';
 import { networkApi, type NetworkOverview, type NetworkPlatform } from '../../api/network.js';
 import { useSession } from '../../session/session';
 import { AdoptionTable } from './AdoptionTable.js';
@@ -25,7 +26,7 @@ function treeOf(platforms: NetworkPlatform[], label: (p: NetworkPlatform) => Rea
 }
 
 export function NetworkScreen() {
-  const { t, i18n } = useTranslation('network');
+  const { t } = useTranslation('network');
   const [overview, setOverview] = useState<NetworkOverview>();
   const [awards, setAwards] = useState<Map<string, string[]>>(new Map());
   const [error, setError] = useState<string>();
@@ -59,7 +60,7 @@ export function NetworkScreen() {
       <div>
         <Typography.Title level={3}>{t('title')}</Typography.Title>
         <Typography.Paragraph type="secondary">
-          {t('intro')} {t('asOf', { at: new Date(overview.asOf).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai' }) })}
+          {t('intro')} {t('asOf', { at: formatDateTime(overview.asOf) })}
         </Typography.Paragraph>
       </div>
       <Row gutter={16}>

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registryApi, type PlatformEvent, type RegistryPlatform } from '../../api/registry';
 import { AwardPanel } from './AwardPanel';
-import { formatAt } from './format';
+import { formatDateTime } from '../../components/time';
 import { StatusChange } from './StatusChange';
 import { STATUS_COLORS } from './status-colors';
 
@@ -20,7 +20,7 @@ async function caseNumbersOf(history: PlatformEvent[]): Promise<Map<string, stri
 }
 
 export function PlatformDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
-  const { t, i18n } = useTranslation('network');
+  const { t } = useTranslation('network');
   const [platform, setPlatform] = useState<RegistryPlatform>();
   const [numbers, setNumbers] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string>();
@@ -67,7 +67,7 @@ export function PlatformDetail({ id, onChanged }: { id: string; onChanged: () =>
         dataSource={[...platform.history].reverse()}
         locale={{ emptyText: t('noHistory') }}
         columns={[
-          { title: t('at'), render: (_, e) => formatAt(e.at, i18n.language) },
+          { title: t('at'), render: (_, e) => formatDateTime(e.at) },
           { title: t('change'), render: (_, e) => `${status(e.from)} → ${status(e.to)}` },
           { title: t('by'), dataIndex: 'by' },
           { title: t('reason'), render: (_, e) => e.reason ?? '—' },

@@ -8,14 +8,14 @@ import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { federationApi, type PullResult } from '../../api/packages';
-import { formatTime } from './format';
+import { formatDateTime } from '../../components/time';
 import { InspectionView } from './InspectionView';
 import { RefusalAlert } from './RefusalAlert';
-import { useAttempt } from './useAttempt';
+import { useAttempt } from '../../components/useAttempt';
 import { useLoaded } from './useLoaded';
 
 export function FederationPanel() {
-  const { t, i18n } = useTranslation('packages');
+  const { t } = useTranslation('packages');
   const { message } = App.useApp();
   const source = useLoaded(federationApi.source);
   const [url, setUrl] = useState('');
@@ -50,7 +50,7 @@ export function FederationPanel() {
         </Form.Item>
       </Form>
       <Typography.Text type="secondary" data-testid="source-state">
-        {source.value?.url ? t('sourceSetAt', { at: formatTime(source.value.setAt, i18n.language) }) : t('sourceNone')}
+        {source.value?.url ? t('sourceSetAt', { at: formatDateTime(source.value.setAt) }) : t('sourceNone')}
       </Typography.Text>
       <RefusalAlert error={source.error} testId="source-refusal" />
       <RefusalAlert error={pullError} testId="pull-refusal" />
@@ -61,7 +61,7 @@ export function FederationPanel() {
           onImport={() => federationApi.importPulled(pulled.packageHash)}
           extra={[
             { label: t('sourceUrl'), value: pulled.source },
-            { label: t('pulledAt'), value: formatTime(pulled.pulledAt, i18n.language) },
+            { label: t('pulledAt'), value: formatDateTime(pulled.pulledAt) },
           ]}
         />
       )}

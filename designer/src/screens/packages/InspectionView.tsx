@@ -7,15 +7,15 @@ import { Alert, Button, Descriptions, Popconfirm, Space, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import type { EntryStatus, ImportResult, Inspection } from '../../api/packages';
 import { EntriesTable } from './EntriesTable';
-import { formatTime } from './format';
+import { formatDateTime } from '../../components/time';
 import { RefusalAlert } from './RefusalAlert';
-import { useAttempt } from './useAttempt';
+import { useAttempt } from '../../components/useAttempt';
 
 const STATUSES: EntryStatus[] = ['new', 'same', 'changed', 'older', 'conflict'];
 
 export function InspectionView(props: { inspection: Inspection; onImport(): Promise<ImportResult>; extra?: { label: string; value: string }[] }) {
   const { inspection } = props;
-  const { t, i18n } = useTranslation('packages');
+  const { t } = useTranslation('packages');
   const { result, error, isBusy, attempt } = useAttempt<ImportResult>();
   const counts = Object.fromEntries(STATUSES.map((status) => [status, inspection.entries.filter((e) => e.status === status).length])) as Record<EntryStatus, number>;
   const hasWork = counts.new + counts.changed > 0;
@@ -34,7 +34,7 @@ export function InspectionView(props: { inspection: Inspection; onImport(): Prom
           { key: 'publisher', label: t('publisher'), children: <span data-testid="inspection-publisher">{`${verified.publisher.title}（${verified.publisher.platform}）`}</span> },
           { key: 'key', label: t('inspectKey'), children: <Typography.Text code data-testid="inspection-key">{verified.keyId}</Typography.Text> },
           { key: 'sequence', label: t('sequence'), children: <span data-testid="inspection-sequence">{verified.sequence}</span> },
-          { key: 'time', label: t('createdAt'), children: formatTime(verified.createdAt, i18n.language) },
+          { key: 'time', label: t('createdAt'), children: formatDateTime(verified.createdAt) },
           { key: 'hash', label: t('packageHash'), span: 2, children: <Typography.Text code copyable style={{ wordBreak: 'break-all', fontSize: 12 }}>{inspection.packageHash}</Typography.Text> },
           ...(props.extra ?? []).map((item) => ({ key: item.label, label: item.label, children: item.value })),
         ]}

@@ -7,12 +7,13 @@ import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { packageDownloadUrl, packagesApi, type PackageSummary } from '../../api/packages';
-import { formatTime, shortHex } from './format';
+import { formatDateTime } from '../../components/time';
+import { shortHex } from './format';
 import { RefusalAlert } from './RefusalAlert';
 import { useLoaded } from './useLoaded';
 
 export function PublishPanel({ onPublished }: { onPublished(): void }) {
-  const { t, i18n } = useTranslation('packages');
+  const { t } = useTranslation('packages');
   const { message } = App.useApp();
   const list = useLoaded(packagesApi.list);
   const latest = list.value?.[0];
@@ -42,7 +43,7 @@ export function PublishPanel({ onPublished }: { onPublished(): void }) {
           description={
             <Typography.Text>
               {t('keyId')}: <Typography.Text code>{latest.keyId}</Typography.Text> · {t('hash')}: <Typography.Text code copyable={{ text: latest.hash }}>{shortHex(latest.hash)}</Typography.Text> ·{' '}
-              {formatTime(latest.createdAt, i18n.language)}
+              {formatDateTime(latest.createdAt)}
             </Typography.Text>
           }
         />
@@ -61,7 +62,7 @@ export function PublishPanel({ onPublished }: { onPublished(): void }) {
           { title: t('entries'), dataIndex: 'entryCount', width: 80, align: 'right' },
           { title: t('keyId'), dataIndex: 'keyId', render: (keyId: string) => <Typography.Text code>{keyId}</Typography.Text> },
           { title: t('hash'), dataIndex: 'hash', render: (hash: string) => <Typography.Text code copyable={{ text: hash }} title={hash}>{shortHex(hash)}</Typography.Text> },
-          { title: t('createdAt'), dataIndex: 'createdAt', render: (at: string) => formatTime(at, i18n.language) },
+          { title: t('createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
           {
             title: t('download'),
             render: (_, row) => (

@@ -2,24 +2,18 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RefusalAlert } from './RefusalAlert';
-import { useAttempt } from './useAttempt';
+import { useSubmission } from '../../components/useSubmission';
 
 export function RevokeModal(props: { title: string; warning: string; onRevoke(reason: string): Promise<void>; onClose(): void }) {
   const { t } = useTranslation('packages');
   const [form] = Form.useForm<{ reason: string }>();
-  const { error, isBusy, attempt } = useAttempt<void>();
+  const { error, isBusy, submit: send } = useSubmission();
 
   const submit = async () => {
     // A missing reason is shown at its field by the form; nothing to send.
     const values = await form.validateFields().catch(() => undefined);
     if (!values) return;
-    // A void answer cannot tell success from refusal: the flag can.
-    let isDone = false;
-    await attempt(async () => {
-      await props.onRevoke(values.reason.trim());
-      isDone = true;
-    });
-    if (isDone) props.onClose();
+    if (await send(() => props.onRevoke(values.reason.trim()))) props.onClose();
   };
 
   return (

@@ -7,7 +7,7 @@ import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keysApi, type SigningKey, type SigningKeyStatus } from '../../api/packages';
-import { formatTime } from './format';
+import { formatDateTime } from '../../components/time';
 import { RefusalAlert } from './RefusalAlert';
 import { RevokeModal } from './RevokeModal';
 import { useLoaded } from './useLoaded';
@@ -15,7 +15,7 @@ import { useLoaded } from './useLoaded';
 export const keyStatusColours: Record<SigningKeyStatus, string> = { active: 'green', retired: 'default', revoked: 'red' };
 
 export function SigningKeysPanel({ refreshKey }: { refreshKey: number }) {
-  const { t, i18n } = useTranslation('packages');
+  const { t } = useTranslation('packages');
   const { message } = App.useApp();
   const keys = useLoaded(keysApi.list);
   const [revoking, setRevoking] = useState<string>();
@@ -51,7 +51,7 @@ export function SigningKeysPanel({ refreshKey }: { refreshKey: number }) {
             render: (status: SigningKeyStatus, row) => (
               <Space direction="vertical" size={0}>
                 <Tag color={keyStatusColours[status]}>{t(`keyStatus_${status}`)}</Tag>
-                {row.revokedAt && <Typography.Text type="danger">{t('revokedAt', { at: formatTime(row.revokedAt, i18n.language), reason: row.revokedReason })}</Typography.Text>}
+                {row.revokedAt && <Typography.Text type="danger">{t('revokedAt', { at: formatDateTime(row.revokedAt), reason: row.revokedReason })}</Typography.Text>}
               </Space>
             ),
           },
@@ -64,7 +64,7 @@ export function SigningKeysPanel({ refreshKey }: { refreshKey: number }) {
               </Typography.Text>
             ),
           },
-          { title: t('keyCreatedAt'), dataIndex: 'createdAt', render: (at: string) => formatTime(at, i18n.language) },
+          { title: t('keyCreatedAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
           {
             title: '',
             render: (_, row) =>

@@ -8,7 +8,7 @@ import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { keysApi, type TrustedKey, type TrustRequest } from '../../api/packages';
 import { RefusalAlert } from './RefusalAlert';
-import { useAttempt } from './useAttempt';
+import { useAttempt } from '../../components/useAttempt';
 
 /** One key of a publisher's /api/network/keys, pasted as JSON; undefined when the text is not one. */
 export function trustFromJson(text: string): TrustRequest | undefined {

@@ -3,14 +3,14 @@ import { App, Button, Card, Col, Row, Space, Table, Tag, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keysApi, type TrustedKey } from '../../api/packages';
-import { formatTime } from './format';
+import { formatDateTime } from '../../components/time';
 import { RefusalAlert } from './RefusalAlert';
 import { RevokeModal } from './RevokeModal';
 import { TrustForm } from './TrustForm';
 import { useLoaded } from './useLoaded';
 
 export function TrustedKeysPanel() {
-  const { t, i18n } = useTranslation('packages');
+  const { t } = useTranslation('packages');
   const { message } = App.useApp();
   const keys = useLoaded(keysApi.trusted);
   const [revoking, setRevoking] = useState<string>();
@@ -36,12 +36,12 @@ export function TrustedKeysPanel() {
                 render: (_, row) => (
                   <Space direction="vertical" size={0}>
                     <Tag color={row.status === 'trusted' ? 'green' : 'red'}>{t(`trustedStatus_${row.status}`)}</Tag>
-                    {row.revokedAt && <Typography.Text type="danger">{t('revokedAt', { at: formatTime(row.revokedAt, i18n.language), reason: row.revokedReason })}</Typography.Text>}
+                    {row.revokedAt && <Typography.Text type="danger">{t('revokedAt', { at: formatDateTime(row.revokedAt), reason: row.revokedReason })}</Typography.Text>}
                   </Space>
                 ),
               },
               { title: t('fingerprint'), dataIndex: 'fingerprint', render: (fp: string) => <Typography.Text code copyable style={{ wordBreak: 'break-all', fontSize: 12 }}>{fp}</Typography.Text> },
-              { title: t('trustedAt'), dataIndex: 'trustedAt', render: (at: string) => formatTime(at, i18n.language) },
+              { title: t('trustedAt'), dataIndex: 'trustedAt', render: (at: string) => formatDateTime(at) },
               {
                 title: '',
                 render: (_, row) =>

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { packagesApi, type Inspection } from '../../api/packages';
 import { InspectionView } from './InspectionView';
 import { RefusalAlert } from './RefusalAlert';
-import { useAttempt } from './useAttempt';
+import { useAttempt } from '../../components/useAttempt';
 
 export function UploadPanel() {
   const { t } = useTranslation('packages');

@@ -17,13 +17,10 @@ import { ApplicantForm, type ApplicantFormHandle } from '../../components/Applic
 import { ProblemList } from '../../components/ProblemList';
 import { useSession } from '../../session/session';
 import { MaterialUploadList } from './MaterialUploads';
+import { formatDateTime } from '../../components/time';
 import { draftFiles } from './draft-files';
 import { SubmittedResult } from './SubmittedResult';
 import { useMaterialUploads } from './useMaterialUploads';
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString();
-}
 
 export function ApplyPage() {
   const { t } = useTranslation('portal');
@@ -110,7 +107,7 @@ export function ApplyPage() {
         </Typography.Title>
         {savedAt && (
           <Typography.Text type="secondary" data-testid="draft-saved-at">
-            {t('draftSavedAt', { at: formatTime(savedAt) })}
+            {t('draftSavedAt', { at: formatDateTime(savedAt) })}
           </Typography.Text>
         )}
       </Space>

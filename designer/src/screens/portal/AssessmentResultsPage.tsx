@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { assessmentsApi, type PublicResults } from '../../api/assessments';
 import { RatingTag } from '../assessments/tags';
 import { useYearParam, YearSelect } from '../assessments/YearSelect';
-import { formatAt } from '../network/format';
+import { formatDateTime } from '../../components/time';
 
 export function AssessmentResultsPage() {
-  const { t, i18n } = useTranslation('portal');
+  const { t } = useTranslation('portal');
   const [year, setYear] = useYearParam();
   const [results, setResults] = useState<PublicResults>();
   const [error, setError] = useState<string>();
@@ -37,7 +37,7 @@ export function AssessmentResultsPage() {
         {results && !results.isPublished && <Alert type="info" showIcon title={t('assessmentNotPublished', { year })} data-testid="results-not-published" />}
         {results?.isPublished && (
           <>
-            <Typography.Paragraph type="secondary">{t('assessmentPublishedAt', { at: formatAt(results.publishedAt, i18n.language) })}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('assessmentPublishedAt', { at: formatDateTime(results.publishedAt) })}</Typography.Paragraph>
             <Table
               data-testid="results-table"
               rowKey="platformId"

@@ -3,7 +3,7 @@ import { Collapse, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../api/portal';
 import { NoticeView } from './NoticeView';
-import { formatDateTime } from './status';
+import { formatDateTime } from '../../components/time';
 import { printableNotices } from './SubmittedResult';
 
 export function CaseNotices({ notices }: { notices: Notice[] }) {

@@ -14,7 +14,8 @@ import { CaseNotices } from './CaseNotices';
 import { progressNodes, ProgressTimeline } from './CaseProgress';
 import { EvaluateForm, EvaluationShown } from './EvaluatePanel';
 import { LinkButton } from './LinkButton';
-import { DueDate, formatDateTime, StatusTag } from './status';
+import { formatDateTime } from '../../components/time';
+import { DueDate, StatusTag } from './status';
 import { SupplementPanel } from './SupplementPanel';
 
 interface Loaded {

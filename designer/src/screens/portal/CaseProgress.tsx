@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { evaluationLevelLabel } from '../../../../engine/labels.js';
 import type { CaseEvent } from '../../api/portal';
-import { formatDateTime } from './status';
+import { formatDateTime } from '../../components/time';
 
 export interface ProgressNode {
   key: string;

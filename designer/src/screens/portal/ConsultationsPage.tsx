@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { portalApi, type Consultation } from '../../api/portal';
 import { useSession } from '../../session/session';
-import { formatDateTime } from './status';
+import { formatDateTime } from '../../components/time';
 import { useItemTitles } from './useItemTitles';
 
 export function ConsultationsPage() {

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluationLevelLabel } from '../../../../engine/labels.js';
 import type { Evaluation } from '../../api/portal';
-import { formatDateTime } from './status';
+import { formatDateTime } from '../../components/time';
 
 const LEVELS = [5, 4, 3, 2, 1];
 

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { portalApi, type CaseSummary } from '../../api/portal';
-import { DueDate, formatDateTime, StatusTag } from './status';
+import { formatDateTime } from '../../components/time';
+import { DueDate, StatusTag } from './status';
 
 export function MyCasesPage() {
   const { t } = useTranslation('portal');

@@ -2,6 +2,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DueState } from '../../api/portal';
+import { formatDate } from '../../components/time';
 
 const statusColors: Record<string, string> = { open: 'processing', completed: 'success', rejected: 'error', withdrawn: 'default' };
 
@@ -12,20 +13,6 @@ export function StatusTag({ status }: { status: string }) {
       {t(`status_${status}`, { defaultValue: status })}
     </Tag>
   );
-}
-
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${formatDate(iso)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** The due date, flagged 即将到期 or 已逾期 as the server judges it (its clock, its working-day calendar). */

@@ -10,6 +10,8 @@ export interface Attempt<T> {
   isBusy: boolean;
   /** Runs the request, clearing the last answer and refusal first; answers undefined when refused. */
   attempt(request: () => Promise<T>): Promise<T | undefined>;
+  /** Records a refusal found before sending (an empty required text). */
+  fail(error: unknown): void;
 }
 
 export function useAttempt<T>(): Attempt<T> {
@@ -31,5 +33,5 @@ export function useAttempt<T>(): Attempt<T> {
       setBusy(false);
     }
   }, []);
-  return { result, error, isBusy, attempt };
+  return { result, error, isBusy, attempt, fail: setError };
 }
