@@ -68,6 +68,15 @@ forEachDatabase('API: platform registry and the construction application', (targ
       expect(byId.get('mianyang')).to.include({ status: 'listed', parentId: 'sichuan-province' });
     });
 
+    it('given anyone, when reading the province\'s public page, then its lists offer the construction application with its guide', async () => {
+      const page = await (await server.client()).get('/api/platforms/sichuan-province');
+      expect(page.status, JSON.stringify(page.body)).to.equal(200);
+      const entries = JSON.stringify(page.body.lists);
+      expect(entries).to.contain('platform-construction');
+      const guide = await (await server.client()).get('/api/platforms/sichuan-province/items/platform-construction');
+      expect(guide.status, JSON.stringify(guide.body)).to.equal(200);
+    });
+
     it('given a platform admin, when reading the tree, then only its own subtree is there', async () => {
       const answer = await (await server.client('admin')).get('/api/network/platforms');
       expect(answer.body.platforms.map((p: { id: string }) => p.id)).to.deep.equal(['mianyang']);

@@ -61,8 +61,8 @@ describe('ipsp command line', function () {
     expect(validated.code, validated.stdout).to.equal(0);
     const again = await ipsp(['import', out, '--platform', 'sichuan-province'], env);
     expect(again.code, again.stderr).to.equal(0);
-    expect(again.stdout).to.include('imported 59 definitions into sichuan-province: 0 new version(s) published');
+    expect(again.stdout).to.include('imported 60 definitions into sichuan-province: 0 new version(s) published');
     const seededAgain = await ipsp(['seed-demo'], env);
-    expect(seededAgain.stdout).to.include('sichuan-province: 59 definitions, 0 newly published');
+    expect(seededAgain.stdout).to.include('sichuan-province: 60 definitions, 0 newly published');
   });
 });
