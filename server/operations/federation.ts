@@ -45,7 +45,10 @@ async function fetchText(services: Services, url: string): Promise<string> {
     throw new Failure('federation.unreachable', `${url} is unreachable: ${why}. Check the source URL (PUT /api/federation/source) and that the deployment is up.`);
   }
   if (response.status !== 200) {
-    const detail = await response.text().then((t) => t.slice(0, 300), () => '');
+    // Only another deployment's own problem+json is quoted: echoing an arbitrary answer would let
+    // the source URL be used to read whatever a host inside the network says.
+    const isProblem = (response.headers.get('content-type') ?? '').startsWith('application/problem+json');
+    const detail = isProblem ? await response.json().then((p) => String((p as { detail?: unknown }).detail ?? '').slice(0, 300), () => '') : '';
     throw new Failure('federation.http-status', `${url} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}.`);
   }
   const chunks: Buffer[] = [];
