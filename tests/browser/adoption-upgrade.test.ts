@@ -29,12 +29,13 @@ describeBrowser('adopt, override and upgrade an item', () => {
     const { page } = studio;
     await signIn(page, 'admin');
     await openItem(page, ITEM);
-    expect(await page.getByTestId('adopted-base').innerText()).to.match(/基于 四川省.*v1/);
+    // The platform's title arrives after the item (its id shows until then): wait for the title.
+    await page.getByTestId('adopted-base').filter({ hasText: /基于 四川省.*v1/ }).waitFor();
     expect(await itemText(page, '服务内容').isDisabled()).to.equal(true);
     for (const input of await itemField(page, 'legalBasis').locator('input').all()) expect(await input.isDisabled()).to.equal(true);
     await itemText(page, '办理渠道说明').fill(MIANYANG_NOTE);
     await page.getByTestId('override-channelNote').waitFor();
-    expect(await page.getByTestId('local-changes').innerText()).to.contain('办理渠道说明');
+    await page.getByTestId('local-changes').filter({ hasText: '办理渠道说明' }).waitFor();
     await publishOpenDefinition(page);
     await page.getByTestId('editor').getByText('已发布').first().waitFor();
     const [published] = await mianyangVersions();
@@ -51,9 +52,8 @@ describeBrowser('adopt, override and upgrade an item', () => {
     expect((await province.post('/api/definitions/publish', { definitions: [{ kind: 'ServiceItem', id: ITEM }] })).status).to.equal(200);
 
     await openItem(page, ITEM);
-    const banner = page.getByTestId('upstream-published');
-    await banner.waitFor();
-    expect(await banner.innerText()).to.contain('上级已发布 v2');
+    // The banner comes with the upgrade plan, asked for after the item.
+    await page.getByTestId('upstream-published').filter({ hasText: '上级已发布 v2' }).waitFor();
     // Keyboard: the banner's button takes focus and opens the view with Enter.
     await page.getByTestId('open-upgrade').focus();
     await page.keyboard.press('Enter');

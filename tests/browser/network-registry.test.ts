@@ -21,6 +21,9 @@ const rowOf = (page: Page, platformId: string): Locator => page.getByTestId('ass
 /** The dialog open now (antd keeps closed ones in the page, hidden). */
 const dialog = (page: Page): Locator => page.locator('.ant-modal-wrap:visible .ant-modal');
 
+/** Text that is exactly `text` (a tag's whole content), for `filter({ hasText })`. */
+const exactly = (text: string): RegExp => new RegExp(`^\\s*${text}\\s*$`);
+
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction("document.querySelectorAll('.ant-message-notice, .ant-popover:not(.ant-popover-hidden), .ant-modal-wrap:not([style*=\"display: none\"]) .ant-modal').length === 0");
 }
@@ -49,21 +52,20 @@ describeBrowser('platform registry and yearly assessment', () => {
     await page.waitForURL('**/studio/assessments');
     await page.goto(YEAR_PAGE);
     const own = page.getByTestId('own-summary');
-    expect(await own.getByTestId('summary-state').innerText()).to.equal('未提交');
+    await own.getByTestId('summary-state').filter({ hasText: exactly('未提交') }).waitFor();
     await page.getByLabel('年度总结').fill('2025年度：受理服务事项1200件，按时办结率98%，新建园区工作站2个。');
     await page.getByTestId('summary-submit').click();
     await own.getByText('提交于').waitFor();
-    expect(await own.getByTestId('summary-state').innerText()).to.equal('已提交');
-    expect(await page.getByTestId('summary-submit').innerText()).to.contain('重新提交');
+    await own.getByTestId('summary-state').filter({ hasText: exactly('已提交') }).waitFor();
+    await page.getByTestId('summary-submit').filter({ hasText: '重新提交' }).waitFor();
   });
 
   it('the province rates 绵阳 不合格 with a deadline; 摘牌 before it is refused with the reason', async () => {
     const { page } = province;
     await page.goto(YEAR_PAGE);
     const mianyang = rowOf(page, 'mianyang');
-    await mianyang.getByTestId('summary-state').waitFor();
-    expect(await mianyang.getByTestId('summary-state').innerText()).to.equal('已提交');
-    expect(await rowOf(page, 'deyang').innerText()).to.contain('已提交');
+    await mianyang.getByTestId('summary-state').filter({ hasText: exactly('已提交') }).waitFor();
+    await rowOf(page, 'deyang').filter({ hasText: '已提交' }).waitFor();
     await mianyang.getByTestId('rate').click();
     const rating = dialog(page);
     await rating.getByText('不合格', { exact: true }).click();
@@ -71,27 +73,23 @@ describeBrowser('platform registry and yearly assessment', () => {
     await rating.getByText('指定日期').click();
     await rating.getByLabel('截止日期').fill('2026-03-31');
     await page.getByTestId('rating-confirm').click();
-    await mianyang.getByTestId('rectification-status').waitFor();
-    expect(await mianyang.getByTestId('rating').innerText()).to.equal('不合格');
-    expect(await mianyang.getByTestId('rectification-status').innerText()).to.equal('待整改');
+    await mianyang.getByTestId('rating').filter({ hasText: exactly('不合格') }).waitFor();
+    await mianyang.getByTestId('rectification-status').filter({ hasText: exactly('待整改') }).waitFor();
 
     await mianyang.getByTestId('delist').click();
     await dialog(page).getByLabel('摘牌理由').fill('未按期整改');
     await page.getByTestId('delist-confirm').click();
-    const refusal = page.getByTestId('delist-failure');
-    await refusal.waitFor();
-    expect(await refusal.innerText()).to.contain('整改期限').and.contain('未到');
+    await page.getByTestId('delist-failure').filter({ hasText: '整改期限' }).filter({ hasText: '未到' }).waitFor();
     await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
-    expect(await mianyang.getByTestId('rectification-status').innerText()).to.equal('待整改');
+    await mianyang.getByTestId('rectification-status').filter({ hasText: exactly('待整改') }).waitFor();
   });
 
   it('绵阳 sees its rating and reports the rectification', async () => {
     const { page } = studio;
     await page.goto(YEAR_PAGE);
     const rating = page.getByTestId('own-rating');
-    await rating.waitFor();
-    expect(await rating.getByTestId('rating').innerText()).to.equal('不合格');
-    expect(await page.getByTestId('own-summary').innerText()).to.contain('已评定');
+    await rating.getByTestId('rating').filter({ hasText: exactly('不合格') }).waitFor();
+    await page.getByTestId('own-summary').filter({ hasText: '已评定' }).waitFor();
     await page.getByLabel('整改情况').fill('已建立服务台账与回访制度，回访率达100%。');
     await page.getByTestId('rectification-report-submit').click();
     await rating.getByText('已报送整改').waitFor();
@@ -112,8 +110,7 @@ describeBrowser('platform registry and yearly assessment', () => {
     await dialog(page).getByText('合格', { exact: true }).click();
     await dialog(page).getByLabel('评定意见').fill('工作扎实。');
     await page.getByTestId('rating-confirm').click();
-    await deyang.getByTestId('rating').waitFor();
-    expect(await deyang.getByTestId('rating').innerText()).to.equal('合格');
+    await deyang.getByTestId('rating').filter({ hasText: exactly('合格') }).waitFor();
 
     await page.getByTestId('publish').click();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '发布结果' }).click();
@@ -131,9 +128,8 @@ describeBrowser('platform registry and yearly assessment', () => {
       await page.waitForURL('**/assessments');
       await page.goto('/assessments?year=2025');
       const table = page.getByTestId('results-table');
-      await table.waitFor();
-      expect(await table.locator('tr', { hasText: '四川省（绵阳）' }).innerText()).to.contain('不合格');
-      expect(await table.locator('tr', { hasText: '四川省（德阳）' }).innerText()).to.contain('合格');
+      await table.locator('tr', { hasText: '四川省（绵阳）' }).filter({ hasText: '不合格' }).waitFor();
+      await table.locator('tr', { hasText: '四川省（德阳）' }).filter({ hasText: '合格' }).waitFor();
     } finally {
       await context.close();
     }
@@ -144,9 +140,8 @@ describeBrowser('platform registry and yearly assessment', () => {
     await page.goto('/studio/network');
     await page.getByTestId('network-tree').getByTestId('network-node-mianyang').click();
     const detail = page.getByTestId('platform-detail');
-    await detail.waitFor();
-    expect(await detail.getByTestId('platform-status').innerText()).to.equal('已挂牌');
-    expect(await detail.getByTestId('status-next').innerText()).to.contain('改为“已摘牌”');
+    await detail.getByTestId('platform-status').filter({ hasText: exactly('已挂牌') }).waitFor();
+    await detail.getByTestId('status-next').filter({ hasText: '改为“已摘牌”' }).waitFor();
 
     // The lifecycle by hand: delisted comes back through re-acceptance, then listing.
     const change = async (to: string, reason: string, shown: string) => {
@@ -156,24 +151,20 @@ describeBrowser('platform registry and yearly assessment', () => {
       await detail.getByTestId('platform-status').getByText(shown).waitFor();
     };
     await change('delisted', '演示：暂停挂牌', '已摘牌');
-    expect(await detail.getByTestId('status-next').innerText()).to.contain('改为“已验收”').and.not.contain('已挂牌');
+    await detail.getByTestId('status-next').filter({ hasText: '改为“已验收”' }).filter({ hasNotText: '已挂牌' }).waitFor();
     await change('accepted', '重新验收合格', '已验收');
     await change('listed', '重新挂牌运行', '已挂牌');
-    const history = await detail.getByTestId('platform-history').locator('tbody tr').allInnerTexts();
-    expect(history).to.have.length(3);
-    expect(history[0]).to.contain('已验收 → 已挂牌').and.contain('重新挂牌运行').and.contain('demo-province');
+    const history = detail.getByTestId('platform-history').locator('tbody tr');
+    await history.first().filter({ hasText: '已验收 → 已挂牌' }).filter({ hasText: '重新挂牌运行' }).filter({ hasText: 'demo-province' }).waitFor();
+    expect(await history.count()).to.equal(3);
 
     const titleItem = detail.locator('.ant-form-item', { has: page.getByLabel('授牌名称') });
     await detail.getByLabel('授牌名称').fill('四川省知识产权保护中心绵阳市分中心');
     // Checked as typed against the province's award rule (the engine's check), then refused by the server.
-    const warning = titleItem.locator('.ant-form-item-explain-warning');
-    await warning.waitFor();
-    expect(await warning.innerText()).to.contain('例：四川省知识产权保护中心德阳分中心');
+    await titleItem.locator('.ant-form-item-explain-warning').filter({ hasText: '例：四川省知识产权保护中心德阳分中心' }).waitFor();
     await detail.getByLabel('服务模块').fill('知识产权保护');
     await detail.getByTestId('award-submit').click();
-    const help = titleItem.locator('.ant-form-item-explain-error');
-    await help.waitFor();
-    expect(await help.innerText()).to.contain('例：四川省知识产权保护中心德阳分中心');
+    await titleItem.locator('.ant-form-item-explain-error').filter({ hasText: '例：四川省知识产权保护中心德阳分中心' }).waitFor();
 
     await detail.getByLabel('授牌名称').fill('四川省知识产权保护中心绵阳分中心');
     await detail.getByTestId('award-submit').click();

@@ -41,20 +41,23 @@ describeBrowser('platform network', () => {
     await page.goto('/studio');
     await page.getByRole('menuitem', { name: '平台网络' }).click();
     await page.waitForURL('**/studio/network');
+    // The screen shows nothing until the overview arrives; wait for each expected text, never read once.
     const tree = page.getByTestId('network-tree');
-    await tree.getByTestId('network-node-mianyang').waitFor();
-    expect(await tree.getByTestId('network-node-mianyang').innerText()).to.contain('市州').and.contain('已挂牌');
-    expect(await tree.getByTestId('network-node-deyang').innerText()).to.contain('四川省（德阳）知识产权公共服务平台');
+    await tree.getByTestId('network-node-mianyang').filter({ hasText: '市州' }).filter({ hasText: '已挂牌' }).waitFor();
+    await tree.getByTestId('network-node-deyang').filter({ hasText: '四川省（德阳）知识产权公共服务平台' }).waitFor();
 
     const figures = page.getByTestId('network-figures');
-    const cells = async (title: string) => figures.locator('tr', { hasText: title }).locator('td').allInnerTexts();
+    const cells = async (title: string) => {
+      const row = figures.locator('tr', { hasText: title });
+      await row.waitFor();
+      return row.locator('td').allInnerTexts();
+    };
     // 平台, 层级, 办件总量, 2026 年办件, 已办结, 按时办结率, 逾期未办结
     expect(await cells('四川省（绵阳）')).to.deep.equal(['四川省（绵阳）知识产权公共服务平台', '市州', '2', '2', '1', '100.0%', '0']);
     expect(await cells('四川省（德阳）')).to.deep.equal(['四川省（德阳）知识产权公共服务平台', '市州', '1', '1', '0', '—', '0']);
 
-    const cell = page.getByTestId(`adoption-${PLEDGE_ITEM}-mianyang`);
-    expect(await cell.innerText()).to.contain('基于 v1').and.contain('待升级');
-    expect(await page.getByTestId(`adoption-${PLEDGE_ITEM}-deyang`).innerText()).to.contain('沿用上级');
+    await page.getByTestId(`adoption-${PLEDGE_ITEM}-mianyang`).filter({ hasText: '基于 v1' }).filter({ hasText: '待升级' }).waitFor();
+    await page.getByTestId(`adoption-${PLEDGE_ITEM}-deyang`).filter({ hasText: '沿用上级' }).waitFor();
     await screenshot(page, 'studio-network');
   });
 });
