@@ -32,6 +32,10 @@ export interface Config {
   packageMaxMB: number;
   /** How long a federation pull waits for the source. */
   federationTimeoutMs: number;
+  /** Wrong passwords in a row that lock an account (IPSP_LOCKOUT_ATTEMPTS, default 5). */
+  lockoutAttempts: number;
+  /** How long the lock lasts (IPSP_LOCKOUT_MINUTES, default 15). */
+  lockoutMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,5 +68,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretFile: env.IPSP_SECRET_FILE ?? join(dirname(sqliteFile), 'ipsp.secret'),
     packageMaxMB: Number(env.PACKAGE_MAX_MB ?? 20),
     federationTimeoutMs: Number(env.FEDERATION_TIMEOUT_MS ?? 15000),
+    lockoutAttempts: positiveInteger(env, 'IPSP_LOCKOUT_ATTEMPTS', 5),
+    lockoutMinutes: positiveInteger(env, 'IPSP_LOCKOUT_MINUTES', 15),
   };
+}
+
+/** A whole number ≥ 1 from `env[name]`, or `fallback` when unset; anything else stops the start. */
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"; unset it for the default ${fallback}.`);
+  return value;
 }

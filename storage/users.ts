@@ -20,9 +20,13 @@ export interface UserRecord {
   lastLoginAt: string | null;
   /** Resident ID number of an applicant registered at the counter, when given. */
   idNumber: string | null;
+  /** Wrong passwords in a row since the last successful sign-in or the last lock that ran out. */
+  failedAttempts: number;
+  /** The end of the current sign-in lock; null when never locked or unlocked by a sign-in. */
+  lockedUntil: string | null;
 }
 
-export type NewUser = Omit<UserRecord, 'isDemo' | 'isDisabled' | 'lastLoginAt' | 'phone' | 'email' | 'passwordHash' | 'idNumber'> &
+export type NewUser = Omit<UserRecord, 'isDemo' | 'isDisabled' | 'lastLoginAt' | 'phone' | 'email' | 'passwordHash' | 'idNumber' | 'failedAttempts' | 'lockedUntil'> &
   Partial<Pick<UserRecord, 'isDemo' | 'isDisabled' | 'phone' | 'email' | 'passwordHash' | 'idNumber'>>;
 
 /** Adds a user; the username is unique across the deployment. */
@@ -82,9 +86,54 @@ export async function listUsers(db: Db, filter: { platformId: string; role?: Rol
   return filter.role ? users.filter((u) => u.roles.includes(filter.role as Role)) : users;
 }
 
-/** Records a successful login. */
-export async function recordLogin(db: Db, login: { id: string; at: string }): Promise<void> {
-  await db('users').where({ id: login.id }).update({ last_login_at: writeInstant(login.at) });
+/**
+ * Records a successful login and clears the wrong-password count, unless the account is locked
+ * at `at`: then nothing changes and the answer is false. One conditional UPDATE, so a lock that
+ * a parallel wrong password engages just before wins over the right password.
+ */
+export async function recordLogin(db: Db, login: { id: string; at: string }): Promise<boolean> {
+  const at = writeInstant(login.at);
+  const count = await db('users')
+    .where({ id: login.id })
+    .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<=', at))
+    .update({ last_login_at: at, failed_attempts: 0, locked_until: null });
+  return count > 0;
+}
+
+/** The counter after a wrong password: how many in a row, and the lock it is under, if any. */
+export interface WrongPasswordCount {
+  failedAttempts: number;
+  lockedUntil: string | null;
+}
+
+/**
+ * Counts one wrong password for user `id` at `at` and engages a lock until `lockUntil` when the
+ * count reaches `maxAttempts`. One UPDATE … RETURNING, no read-modify-write, so parallel attempts
+ * on SQLite and PostgreSQL count exactly and only the attempt that reaches `maxAttempts` locks.
+ * Attempts during a lock still count but do not extend it; the first wrong password after a lock
+ * ran out starts a new count at 1. Undefined when there is no such user.
+ */
+export async function recordWrongPassword(db: Db, attempt: { id: string; at: string; maxAttempts: number; lockUntil: string }): Promise<WrongPasswordCount | undefined> {
+  const at = writeInstant(attempt.at);
+  const lockUntil = writeInstant(attempt.lockUntil);
+  // SET expressions read the row as it was before this UPDATE, on both databases.
+  const rows: Array<{ failed_attempts: number | string; locked_until: unknown }> = await db('users')
+    .where({ id: attempt.id })
+    .update({
+      failed_attempts: db.raw('case when locked_until is not null and locked_until <= ? then 1 else failed_attempts + 1 end', [at]),
+      locked_until: db.raw(
+        // Flat on purpose: PostgreSQL types the parameters from the column in the first branch.
+        `case when locked_until > ? then locked_until
+              when locked_until is not null and 1 >= ? then ?
+              when locked_until is not null then null
+              when failed_attempts + 1 >= ? then ?
+              else null end`,
+        [at, attempt.maxAttempts, lockUntil, attempt.maxAttempts, lockUntil],
+      ),
+    })
+    .returning(['failed_attempts', 'locked_until']);
+  const row = rows[0];
+  return row ? { failedAttempts: Number(row.failed_attempts), lockedUntil: readInstant(row.locked_until) } : undefined;
 }
 
 export async function setUserDisabled(db: Db, change: { id: string; isDisabled: boolean }): Promise<void> {
@@ -106,5 +155,7 @@ function toUser(db: Db, row: Record<string, unknown>): UserRecord {
     createdAt: readInstant(row.created_at) as string,
     lastLoginAt: readInstant(row.last_login_at),
     idNumber: (row.id_number as string | null | undefined) ?? null,
+    failedAttempts: Number(row.failed_attempts ?? 0),
+    lockedUntil: readInstant(row.locked_until),
   };
 }

@@ -18,6 +18,14 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/**
+ * A hash no password is known for, with the parameters above: signing in as an unknown user (or
+ * one without a password) still runs one full scrypt against it, so the answer takes as long as
+ * a wrong password for a real account. tests/api/sign-in-lockout.test.ts keeps its parameters
+ * equal to {@link hashPassword}'s.
+ */
+export const DUMMY_PASSWORD_HASH = 'scrypt$16384$8$1$dPoTZVwrHiycgPmVAVXS9Q==$Sr9hvAF7Xt3lhEgpbuKO5sBmG9JTCT2Jykd0T9X5LbY=';
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;

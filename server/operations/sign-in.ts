@@ -1,12 +1,13 @@
 /**
- * Signing in: username and password against the stored scrypt hash. Disabled accounts and
- * demo accounts in production mode cannot sign in; the error never says which part was wrong.
+ * Signing in: username and password against the stored scrypt hash. Disabled accounts, demo
+ * accounts in production mode and locked accounts cannot sign in; the error never says which
+ * part was wrong, nor that an account is locked (docs/security.md "Lockout").
  */
 import type { Actor } from '../../engine/runtime/case.js';
-import { findUserByUsername, getUser, recordLogin, type UserRecord } from '../../storage/users.js';
+import { findUserByUsername, getUser, recordLogin, recordWrongPassword, type UserRecord } from '../../storage/users.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
-import { verifyPassword } from './passwords.js';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.js';
 
 export function actorFromUser(user: UserRecord): Actor {
   return { id: user.id, roles: user.roles, platformId: user.platformId, name: user.displayName };
@@ -23,7 +24,19 @@ export function meOf(user: UserRecord) {
   };
 }
 
-const invalid = () => new Failure('auth.invalid-credentials', '用户名或密码错误。The username or password is wrong.');
+/**
+ * The one refusal of every failed sign-in: unknown user, wrong password, disabled or locked
+ * account. It states the lockout rule so a locked-out user knows to wait, without saying
+ * whether this account exists or is locked.
+ */
+const invalid = (services: Services) => {
+  const { lockoutAttempts: attempts, lockoutMinutes: minutes } = services.config;
+  return new Failure(
+    'auth.invalid-credentials',
+    `用户名或密码错误；连续输错 ${attempts} 次密码，账号将锁定 ${minutes} 分钟。` +
+      `The username or password is wrong; ${attempts} wrong passwords in a row lock the account for ${minutes} minutes.`,
+  );
+};
 
 function canSignIn(services: Services, user: UserRecord | undefined): user is UserRecord {
   return user !== undefined && !user.isDisabled && !(user.isDemo && services.config.isProduction);
@@ -31,9 +44,21 @@ function canSignIn(services: Services, user: UserRecord | undefined): user is Us
 
 export async function signIn(services: Services, input: { username: string; password: string }): Promise<UserRecord> {
   const user = await findUserByUsername(services.db.knex, input.username);
-  const isMatch = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : false;
-  if (!isMatch || !canSignIn(services, user)) throw invalid();
-  await recordLogin(services.db.knex, { id: user.id, at: services.now().toISOString() });
+  // Always one scrypt, so an unknown username takes as long as a wrong password.
+  const isMatch = (await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH)) && Boolean(user?.passwordHash);
+  if (!user) throw invalid(services);
+  const now = services.now();
+  if (!isMatch) {
+    await recordWrongPassword(services.db.knex, {
+      id: user.id,
+      at: now.toISOString(),
+      maxAttempts: services.config.lockoutAttempts,
+      lockUntil: new Date(now.getTime() + services.config.lockoutMinutes * 60_000).toISOString(),
+    });
+    throw invalid(services);
+  }
+  // The right password: refused while locked (recordLogin then changes nothing), else the count restarts.
+  if (!canSignIn(services, user) || !(await recordLogin(services.db.knex, { id: user.id, at: now.toISOString() }))) throw invalid(services);
   return user;
 }
 
