@@ -22,7 +22,9 @@ export async function openInboxCase(page: Page, number: string, view = 'all'): P
   const search = page.getByLabel('搜索办件');
   await search.fill(number);
   await search.press('Enter');
-  await page.getByTestId(`case-row-${number}`).waitFor();
+  // The unfiltered page may still be on screen with the case somewhere in it: wait until the
+  // search's answer shows it as the picked (first) row, so Enter opens this case.
+  await page.locator(`[data-testid="case-row-${number}"][aria-selected="true"]`).waitFor();
   await page.getByTestId('inbox-table').focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('case-number').filter({ hasText: number }).waitFor();
