@@ -10,7 +10,7 @@ import type { Route } from '../../server/http/route.js';
 import type { ApiClient, ApiResponse } from '../support/api-client.js';
 import { forEachDatabase, type TestStore } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { callers, clientFor, denialFor, type Caller } from './isolation/callers.js';
+import { addCallerAccounts, callers, clientFor, denialFor, type Caller } from './isolation/callers.js';
 import { addDeyang, DEYANG } from './isolation/deyang.js';
 import { createMianyangObjects, MIANYANG, OWN_ITEM_ID, zhangsanData, type MianyangObjects } from './isolation/mianyang-objects.js';
 import { rawRequest, sessionCookie } from './isolation/raw-request.js';
@@ -90,6 +90,7 @@ forEachDatabase('tenant isolation', (target) => {
     store = await target.createStore();
     server = await startTestServer({ db: store.db });
     await addDeyang(server.services);
+    await addCallerAccounts(server.services);
     objects = await createMianyangObjects(server);
     // The public package routes serve the deployment's latest package: the province publishes one.
     expect((await (await server.client('province')).post('/api/packages')).status).to.equal(201);
