@@ -8,7 +8,7 @@ import type { Services } from '../services.js';
 import { Failure } from './failure.js';
 import { sendProblem } from './problem-response.js';
 import type { Route } from './route.js';
-import { validateBody } from './validate-body.js';
+import { refuseUndeclaredFields, validateBody } from './validate-body.js';
 import { memoryUpload, uploadMiddleware } from './uploads.js';
 
 declare module 'express-serve-static-core' {
@@ -30,7 +30,10 @@ function handle(route: Route, services: Services) {
   return async (req: Request, res: Response): Promise<void> => {
     try {
       checkAccess(route, req.actor);
-      if (route.body && !req.is('multipart/form-data')) validateBody(route.body, req.body);
+      const isMultipart = Boolean(route.multipart && req.is('multipart/form-data'));
+      refuseUndeclaredFields(route, { body: req.body, isMultipart });
+      // Multipart sent to a JSON-only route is checked as a (missing) JSON body, not waved through.
+      if (route.body && !isMultipart) validateBody(route.body, req.body);
       const result = await route.handler({ req, res, services, actor: req.actor });
       if (result.isRaw) return;
       if (result.body === undefined) res.status(result.status ?? 204).end();

@@ -30,3 +30,25 @@ export function validateBody(schema: TSchema, body: unknown): void {
   });
   throw Failure.fromProblems(problems, 'The request body is invalid.');
 }
+
+/**
+ * Fields a route does not declare are refused, never ignored, so a caller cannot slip in an
+ * owner, a status or a platform: a multipart request may carry only the route's declared
+ * fields, and a route that declares no body takes none (an empty JSON object is no body).
+ * JSON bodies of routes with a schema are left to {@link validateBody}.
+ */
+export function refuseUndeclaredFields(route: { body?: TSchema; rawBody?: unknown; multipart?: { fields: Record<string, string> } }, input: { body: unknown; isMultipart: boolean }): void {
+  const declared = input.isMultipart && route.multipart ? Object.keys(route.multipart.fields) : route.body || route.rawBody ? undefined : [];
+  const { body } = input;
+  if (declared === undefined || body === null || typeof body !== 'object' || Buffer.isBuffer(body)) return;
+  const undeclared = Object.keys(body).filter((name) => !declared.includes(name));
+  if (undeclared.length === 0) return;
+  throw Failure.fromProblems(
+    undeclared.map((name) => ({
+      code: 'request.additionalProperties',
+      path: `/${name}`,
+      message: `请求不接受字段“${name}”，请删除。This request takes no field "${name}"; remove it${declared.length ? ` (it takes: ${declared.join(', ')})` : ''}.`,
+    })),
+    'The request carries fields this route does not take.',
+  );
+}
