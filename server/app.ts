@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 import session from 'express-session';
+import { csrfProtection } from './http/csrf.js';
 import { Failure } from './http/failure.js';
 import { sendProblem } from './http/problem-response.js';
 import { mountRoutes } from './http/router.js';
@@ -41,6 +42,8 @@ export function createApp(services: Services): Express {
     res.setHeader('Referrer-Policy', 'same-origin');
     next();
   });
+  // Before body parsing and sessions: a refused forgery reads no body and touches no session.
+  app.use('/api', csrfProtection(config));
   // Routes that read their body raw (a package verified byte for byte) skip JSON parsing.
   const rawPaths = new Set(routes.filter((r) => r.rawBody).map((r) => r.path));
   const isJsonBody = (req: Request) => !rawPaths.has(req.originalUrl.split('?')[0] as string) && Boolean(req.is(['application/json', 'application/*+json']));

@@ -9,6 +9,7 @@ import type { Problem } from '../../engine/problem.js';
 const statusByCode: Array<[RegExp, number]> = [
   [/^auth\.required$/, 401],
   [/^auth\.(forbidden|role)/, 403],
+  [/^csrf\.refused$/, 403],
   [/^auth\.(invalid-credentials|locked)/, 401],
   [/not-found$/, 404],
   // Nothing to upgrade: the platform has no localization of the inherited item.

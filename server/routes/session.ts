@@ -4,6 +4,7 @@ import { defineRoute } from '../http/route.js';
 import { LoginSchema, MeSchema } from '../http/schemas.js';
 import { meOf, sessionUser, signIn } from '../operations/sign-in.js';
 import { Failure } from '../http/failure.js';
+import { CSRF_COOKIE } from '../http/csrf.js';
 
 export const sessionRoutes = [
   defineRoute({
@@ -46,6 +47,17 @@ export const sessionRoutes = [
     async handler({ req }) {
       await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
       return { status: 204 };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/csrf',
+    summary: `The anti-forgery token (also in cookie ${CSRF_COOKIE}) that state-changing requests echo in the X-CSRF-Token header`,
+    tag: 'session',
+    access: 'public',
+    responses: { 200: Type.Object({ token: Type.String({ description: 'Send it as the X-CSRF-Token header of every POST, PUT, PATCH and DELETE.' }) }) },
+    async handler({ res }) {
+      return { body: { token: res.locals.csrfToken as string } };
     },
   }),
 ];

@@ -16,17 +16,39 @@ export interface UploadFile {
   type?: string;
 }
 
+/** The anti-forgery cookie the server issues and the header a state-changing request echoes it in (server/http/csrf.ts). */
+export const CSRF_COOKIE = 'ipsp.csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+const lowerCased = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+const isStateChanging = (method: string): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+
 export class ApiClient {
-  private cookie = '';
+  /** The cookie jar: name → value, as the server last set them. */
+  private readonly cookies = new Map<string, string>();
 
   constructor(readonly baseUrl: string) {}
+
+  /** The Cookie header this client sends. */
+  get cookie(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  /**
+   * The headers a state-changing request of this client needs besides its cookies: the
+   * anti-forgery token, fetched first (GET /api/csrf) when the server has not issued one yet.
+   */
+  async csrfHeaders(): Promise<Record<string, string>> {
+    if (!this.cookies.has(CSRF_COOKIE)) await this.request('GET', '/api/csrf');
+    return { [CSRF_HEADER]: this.cookies.get(CSRF_COOKIE) ?? '' };
+  }
 
   async request<T = any>(
     method: string,
     path: string,
     init: { json?: unknown; text?: string | Uint8Array; form?: FormData; headers?: Record<string, string>; isBinary?: boolean } = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    // A header given by the caller wins, so a test can send a wrong token on purpose.
+    const headers: Record<string, string> = { ...(isStateChanging(method) ? await this.csrfHeaders() : {}), ...lowerCased(init.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     let body: string | Uint8Array | FormData | undefined;
     if (init.json !== undefined) {
@@ -40,7 +62,14 @@ export class ApiClient {
     }
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
     const setCookie = response.headers.getSetCookie();
-    for (const c of setCookie) this.cookie = c.split(';')[0] as string;
+    for (const c of setCookie) {
+      const pair = c.split(';')[0] as string;
+      const at = pair.indexOf('=');
+      const [name, value] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+      // A cleared cookie (empty value) leaves the jar, as a browser drops it.
+      if (value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
     const contentType = response.headers.get('content-type') ?? '';
     // A download's bytes stay bytes; a problem answer is still JSON.
     const bytes = init.isBinary && !contentType.includes('json') ? Buffer.from(await response.arrayBuffer()) : undefined;

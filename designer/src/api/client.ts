@@ -25,14 +25,31 @@ export function onSignedOut(listener: () => void): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
+const CSRF_COOKIE = 'ipsp.csrf';
+// Typed here rather than through the DOM lib: tests compile this module under the server's settings.
+const pageCookies = (): string => (globalThis as unknown as { document: { cookie: string } }).document.cookie;
+
+/**
+ * The anti-forgery token every POST, PUT and DELETE echoes in the X-CSRF-Token header: the
+ * value of the cookie the server sets on any /api answer, asked for once when not there yet.
+ */
+export async function csrfToken(): Promise<string> {
+  const inCookie = () => pageCookies().split('; ').find((pair) => pair.startsWith(`${CSRF_COOKIE}=`))?.slice(CSRF_COOKIE.length + 1);
+  const token = inCookie();
+  if (token) return token;
+  const response = await fetch('/api/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  return inCookie() ?? ((await response.json()) as { token: string }).token;
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const isForm = body instanceof FormData;
   // A Blob (a chosen file) goes as its exact bytes: a signed package is verified byte for byte.
   const isBlob = body instanceof Blob;
+  const accept = { accept: 'application/json', ...(method === 'GET' ? {} : { 'x-csrf-token': await csrfToken() }) };
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined || isForm ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    headers: body === undefined || isForm ? accept : { 'content-type': 'application/json', ...accept },
     body: body === undefined ? undefined : isForm || isBlob ? body : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;

@@ -3,7 +3,7 @@
  * cases (start, list, view, act, timeline, notices), the public progress lookup,
  * consultations and the FAQ handbook.
  */
-import { api, ApiError, path, type Problem } from './client.js';
+import { api, ApiError, csrfToken, path, type Problem } from './client.js';
 
 export type DueState = 'ok' | 'dueSoon' | 'overdue' | null;
 
@@ -144,15 +144,17 @@ export interface FaqEntry {
  * Uploads one material file with progress (fetch cannot report upload progress, XHR can).
  * A refusal throws ApiError with the server's problems, like every other call.
  */
-export function uploadMaterial(input: { file: File; itemId: string; materialKey: string; onProgress?: (percent: number) => void }): Promise<UploadedFile> {
+export async function uploadMaterial(input: { file: File; itemId: string; materialKey: string; onProgress?: (percent: number) => void }): Promise<UploadedFile> {
   const form = new FormData();
   form.append('itemId', input.itemId);
   form.append('materialKey', input.materialKey);
   form.append('file', input.file, input.file.name);
+  const token = await csrfToken();
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', '/api/uploads');
     request.setRequestHeader('accept', 'application/json');
+    request.setRequestHeader('x-csrf-token', token);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) input.onProgress?.(Math.round((event.loaded / event.total) * 100));
     };

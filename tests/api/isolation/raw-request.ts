@@ -2,7 +2,7 @@
  * Requests the ApiClient cannot make: a session cookie sent together with cookies of our own
  * choosing. Answers are still checked against the OpenAPI document.
  */
-import type { ApiResponse } from '../../support/api-client.js';
+import { ApiClient, CSRF_HEADER, type ApiResponse } from '../../support/api-client.js';
 import { checkAgainstOpenApi } from '../../support/openapi-check.js';
 import { DEMO_PASSWORD } from '../../support/test-server.js';
 
@@ -15,7 +15,14 @@ export async function rawRequest(input: {
   json?: unknown;
 }): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...(input.headers ?? {}) };
-  if (input.cookie) headers.cookie = input.cookie;
+  const cookies = input.cookie ? [input.cookie] : [];
+  // A state-changing request carries an anti-forgery token of its own, as the page would.
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(input.method.toUpperCase()) && !Object.keys(headers).some((name) => name.toLowerCase() === CSRF_HEADER)) {
+    const tokenHolder = new ApiClient(input.baseUrl);
+    Object.assign(headers, await tokenHolder.csrfHeaders());
+    cookies.push(tokenHolder.cookie);
+  }
+  if (cookies.length > 0) headers.cookie = cookies.join('; ');
   if (input.json !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${input.baseUrl}${input.path}`, {
     method: input.method,
@@ -33,7 +40,7 @@ export async function rawRequest(input: {
 export async function sessionCookie(baseUrl: string, username: string): Promise<string> {
   const response = await rawRequest({ baseUrl, method: 'POST', path: '/api/session', json: { username, password: DEMO_PASSWORD } });
   if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status}`);
-  const cookie = response.headers.getSetCookie()[0];
-  if (!cookie) throw new Error(`sign-in of ${username} set no cookie`);
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('ipsp.sid='));
+  if (!cookie) throw new Error(`sign-in of ${username} set no session cookie`);
   return cookie.split(';')[0] as string;
 }

@@ -86,6 +86,7 @@ export const routeTable: Record<string, RouteCall> = {
   },
   'GET /api/session': { reach: 'own', call: async ({ client }) => [await client.get('/api/session')] },
   'DELETE /api/session': { reach: 'own', call: async ({ fresh }) => [await (await fresh()).delete('/api/session')] },
+  'GET /api/csrf': { reach: 'public', call: async ({ client }) => [await client.get('/api/csrf')] },
   'POST /api/definitions/validate': {
     reach: 'object',
     foreignStatus: 200,
