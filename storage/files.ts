@@ -50,9 +50,9 @@ export async function attachFile(db: Db, attach: { id: string; caseId: string; m
   return changed === 1;
 }
 
-/** Forgets an upload that was never attached (refused after it was stored); its bytes may be shared and stay. */
-export async function deleteUnattachedFile(db: Db, id: string): Promise<void> {
-  await db('files').where({ id }).whereNull('case_id').delete();
+/** Whether any file row names content with this digest (the file store's garbage collector asks). */
+export async function isDigestReferenced(db: Db, sha256: string): Promise<boolean> {
+  return (await db('files').where({ sha256 }).first('id')) !== undefined;
 }
 
 /** Files by id, in no particular order; ids that name nothing are left out. */

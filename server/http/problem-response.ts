@@ -20,6 +20,9 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^case\.closed$/, 409],
   [/^definition\.no-drafts$/, 409],
   [/^request\./, 400],
+  // Idempotency-Key: a request with the key still running (or committing) → 409; the key used for another request → 422.
+  [/^idempotency\.(in-flight|recorded)$/, 409],
+  [/^idempotency\./, 422],
   [/^payload\.too-large$|^material\.file-size$|^file\.too-large$/, 413],
   [/^case\.forbidden$/, 403],
   [/^federation\.no-source$|^key\.already-revoked$/, 409],

@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 import type { Role } from '../../engine/kinds/workflow.js';
 import type { Actor } from '../../engine/runtime/case.js';
 import type { Services } from '../services.js';
+import type { IdempotencyPolicy } from './idempotency.js';
 
 /** `public`: anyone, no session. A role list: a signed-in user holding one of the roles. */
 export type Access = 'public' | 'signedIn' | Role[];
@@ -45,6 +46,12 @@ export interface Route {
   /** The body as raw bytes (`req.body` is a Buffer) of at most `maxMB`, read after the access check; JSON parsing is skipped. */
   rawBody?: { maxMB: (services: Services) => number; description: string };
   query?: TSchema;
+  /**
+   * Honours an `Idempotency-Key` header (http/idempotency.ts): `required` refuses a request
+   * without one. The handler must then record its response with `recordResponse` in the
+   * transaction that makes the resource.
+   */
+  idempotency?: IdempotencyPolicy;
   /** Response schemas by status; problem responses are added for every route. */
   responses: Record<number, TSchema | { contentType: string; description: string }>;
   handler: (context: RouteContext) => Promise<RouteResult>;

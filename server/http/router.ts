@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Actor } from '../../engine/runtime/case.js';
 import type { Services } from '../services.js';
 import { Failure } from './failure.js';
+import { answeredAfterRace, answerFromRecord, idempotencyStep, sendIfRecorded } from './idempotency.js';
 import { sendProblem } from './problem-response.js';
 import type { Route } from './route.js';
 import { refuseUndeclaredFields, validateBody } from './validate-body.js';
@@ -34,12 +35,14 @@ function handle(route: Route, services: Services) {
       refuseUndeclaredFields(route, { body: req.body, isMultipart });
       // Multipart sent to a JSON-only route is checked as a (missing) JSON body, not waved through.
       if (route.body && !isMultipart) validateBody(route.body, req.body);
+      if (route.idempotency && (await answerFromRecord(req, res, services))) return;
       const result = await route.handler({ req, res, services, actor: req.actor });
-      if (result.isRaw) return;
+      if (result.isRaw || sendIfRecorded(req, res, result)) return;
       if (result.body === undefined) res.status(result.status ?? 204).end();
       else res.status(result.status ?? 200).json(result.body);
     } catch (error) {
-      sendProblem(res, error);
+      // A parallel request with the same key committed first: answer what it recorded.
+      if (!(await answeredAfterRace(req, res, services, error))) sendProblem(res, error);
     }
   };
 }
@@ -78,8 +81,12 @@ export function mountRoutes(routes: Route[], services: Services): Router {
           sendProblem(res, error);
         }
       });
+      // The key is claimed before the uploads are read, so a duplicate stores nothing.
+      if (route.idempotency) steps.push(idempotencyStep(route.idempotency, services));
       const { files, inMemory } = route.multipart;
       steps.push(inMemory ? memoryUpload(files, inMemory.maxMB) : uploadMiddleware(services, files === 'file' ? 'file' : 'materials'));
+    } else if (route.idempotency) {
+      steps.push(idempotencyStep(route.idempotency, services));
     }
     if (route.rawBody) steps.push(...rawBodySteps(route, services));
     router[route.method](route.path, ...steps, handle(route, services));

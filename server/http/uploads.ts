@@ -7,16 +7,15 @@ import type { Request, RequestHandler, Response } from 'express';
 import multer, { type StorageEngine } from 'multer';
 import { basename } from 'node:path';
 import type { FileRef } from '../../engine/runtime/case.js';
-import { insertFile } from '../../storage/files.js';
 import type { Services } from '../services.js';
 import { sendProblem } from './problem-response.js';
 import { Failure } from './failure.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
-    /** Uploaded files by material key, stored and recorded (not yet attached to a case). */
+    /** Uploaded files by material key: bytes stored, rows written with the case. */
     materialFiles?: Record<string, FileRef[]>;
-    /** The one file of a `file` upload (POST /api/uploads), stored and recorded, not attached. */
+    /** The one file of a `file` upload (POST /api/uploads): bytes stored, row written once accepted. */
     uploadedFile?: FileRef;
   }
 }
@@ -36,12 +35,10 @@ export function sanitizeFileName(name: string): string {
 }
 
 /** The material key an upload field names, or undefined when the field is not one this mode takes. */
-function materialKeyOf(mode: UploadMode, req: { body?: unknown }, fieldname: string): string | null | undefined {
+function materialKeyOf(mode: UploadMode, fieldname: string): string | null | undefined {
   if (mode === 'file') {
-    if (fieldname !== 'file') return undefined;
-    // Known only when the client sent the text field before the file; the key is checked after.
-    const key = (req.body as Record<string, unknown> | undefined)?.materialKey;
-    return typeof key === 'string' && key !== '' ? key.slice(0, 64) : null;
+    // The material is named by a text field, read and checked when the upload is accepted.
+    return fieldname === 'file' ? null : undefined;
   }
   const match = MATERIAL_FIELD.exec(fieldname);
   return match ? ((match[1] ?? match[2]) as string) : undefined;
@@ -50,7 +47,7 @@ function materialKeyOf(mode: UploadMode, req: { body?: unknown }, fieldname: str
 function storageEngine(services: Services, mode: UploadMode): StorageEngine {
   return {
     _handleFile(req, file, callback) {
-      const materialKey = materialKeyOf(mode, req, file.fieldname);
+      const materialKey = materialKeyOf(mode, file.fieldname);
       const actor = req.actor;
       if (materialKey === undefined || !actor) {
         file.stream.resume();
@@ -58,9 +55,16 @@ function storageEngine(services: Services, mode: UploadMode): StorageEngine {
         callback(new Failure('request.upload-field', `Upload field "${file.fieldname}" must be named ${expected}.`));
         return;
       }
+      // The file's place is taken as it arrives, so files keep the order they were sent in
+      // whichever finishes storing first.
+      const materialList = mode === 'materials' ? ((req.materialFiles ??= {})[materialKey as string] ??= []) : [];
+      const slot = materialList.push(undefined as unknown as FileRef) - 1;
       services.files
         .putStream(file.stream, { maxBytes: services.config.maxUploadMB * 1024 * 1024 })
-        .then(async ({ sha256, size }) => {
+        .then(({ sha256, size }) => {
+          // Only the bytes are stored here; the file's row is written in the transaction that
+          // uses it (the case, or the accepted upload), so a failure or a crash leaves no row
+          // without its case, and bytes without a row are collected by the worker.
           const ref: FileRef = {
             id: services.newId(),
             name: sanitizeFileName(file.originalname),
@@ -68,26 +72,14 @@ function storageEngine(services: Services, mode: UploadMode): StorageEngine {
             sha256,
             mediaType: file.mimetype || 'application/octet-stream',
           };
-          await insertFile(services.db.knex, {
-            id: ref.id,
-            platformId: actor.platformId,
-            ownerId: actor.id,
-            caseId: null,
-            materialKey,
-            sha256,
-            size,
-            mediaType: ref.mediaType,
-            originalName: ref.name,
-            createdAt: services.now().toISOString(),
-          });
           if (mode === 'file') req.uploadedFile = ref;
-          else ((req.materialFiles ??= {})[materialKey as string] ??= []).push(ref);
+          else materialList[slot] = ref;
           callback(null, { size, filename: ref.id });
         })
         .catch((error: unknown) => callback(error as Error));
     },
     _removeFile(_req, _file, callback) {
-      // Content-addressed bytes may be shared with other uploads; orphaned rows are purged later.
+      // Content-addressed bytes may be shared with other uploads; unreferenced ones are collected by the worker.
       callback(null);
     },
   };

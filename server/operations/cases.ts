@@ -3,6 +3,7 @@
  * stores the engine's decision: case row (optimistic version), events, notices, timers, tasks.
  * Routes, the worker, the CLI and tests all call these.
  */
+import type { Knex } from 'knex';
 import { decide } from '../../engine/runtime/decide.js';
 import type { Actor, Case, FileRef, Verdict } from '../../engine/runtime/case.js';
 import type { Bundle } from '../../engine/runtime/bundle.js';
@@ -21,7 +22,7 @@ import { visibleCase } from './case-access.js';
 import { caseNumber, implementationCode } from './case-number.js';
 import { checkCounterApplicant, counterApplicantId, saveCounterApplicant, type CounterApplicant } from './counter-applicant.js';
 import { reactToConstructionCase } from './construction-registry.js';
-import { attachFiles, filesFromRefs, mergeFiles, type FileRefIds } from './file-refs.js';
+import { attachFiles, filesFromRefs, insertRequestFiles, mergeFiles, type FileRefIds } from './file-refs.js';
 import { newVerificationCode } from './verification-code.js';
 
 export interface StartCaseInput {
@@ -49,6 +50,12 @@ export interface ActInput {
 }
 
 type ApplicantContact = NonNullable<DecideContext['applicant']>;
+
+/**
+ * Work the caller adds to the end of an operation's transaction, given the stored case: a route
+ * records its response under the request's Idempotency-Key there, so both commit or neither.
+ */
+export type InTransaction = (tx: Knex.Transaction, kase: Case) => Promise<void>;
 
 async function applicantContact(services: Services, applicantId: string): Promise<ApplicantContact> {
   const applicant = await getUser(services.db.knex, applicantId);
@@ -109,12 +116,13 @@ async function applicantFor(services: Services, actor: Actor, input: StartCaseIn
  * for themselves, or counter staff for the applicant they name. The caller's application draft
  * of the item is deleted in the same transaction.
  */
-export async function startCase(services: Services, actor: Actor, input: StartCaseInput): Promise<Case> {
+export async function startCase(services: Services, actor: Actor, input: StartCaseInput, finish?: InTransaction): Promise<Case> {
   const now = services.now().toISOString();
   // The item first: one the platform does not offer answers 404 to everyone alike.
   const bundle = await bundleForNewCase(services, actor.platformId, input.itemId);
   const applicant = await applicantFor(services, actor, input, now);
-  const files = mergeFiles(input.files, await filesFromRefs(services.db.knex, actor, input.fileRefs));
+  const referenced = await filesFromRefs(services.db.knex, actor, input.fileRefs);
+  const files = mergeFiles(input.files, referenced);
   const context = contextFor(services, { actor, bundle, applicant: applicant.contact, now });
   const code = implementationCode(bundle.item, bundle.platform);
   const day = context.calendar.dateOf(now);
@@ -133,20 +141,24 @@ export async function startCase(services: Services, actor: Actor, input: StartCa
     };
     const decision = decideOrFail(undefined, command, context);
     const stored = await applyDecision(tx, { before: undefined, decision, platformId: actor.platformId, derived: derivedOf(decision, bundle) });
-    await attachFiles(tx, stored.id, files);
+    await insertRequestFiles(tx, { caseId: stored.id, platformId: actor.platformId, ownerId: actor.id, now, files: input.files });
+    await attachFiles(tx, stored.id, referenced);
     await reactToConstructionCase(tx, { services, actor, bundle, kase: stored, events: decision.events });
     await deleteApplicationDraft(tx, { userId: actor.id, platformId: actor.platformId, itemId: input.itemId });
+    await finish?.(tx, stored);
     return stored;
   });
 }
 
 /** Takes an action on a case the actor may see. */
-export async function actOnCase(services: Services, actor: Actor, caseId: string, input: ActInput): Promise<Case> {
+export async function actOnCase(services: Services, actor: Actor, caseId: string, input: ActInput, finish?: InTransaction): Promise<Case> {
   const kase = await visibleCase(services, actor, caseId);
   checkVersion(kase, input.version);
   const bundle = await bundleForCase(services, kase);
-  const files = mergeFiles(input.files, await filesFromRefs(services.db.knex, actor, input.fileRefs));
-  const context = contextFor(services, { actor, bundle, applicant: await applicantContact(services, kase.applicantId), now: services.now().toISOString() });
+  const referenced = await filesFromRefs(services.db.knex, actor, input.fileRefs);
+  const files = mergeFiles(input.files, referenced);
+  const now = services.now().toISOString();
+  const context = contextFor(services, { actor, bundle, applicant: await applicantContact(services, kase.applicantId), now });
   const command: Command = {
     type: 'act',
     action: input.action,
@@ -158,8 +170,10 @@ export async function actOnCase(services: Services, actor: Actor, caseId: string
   const decision = decideOrFail(kase, command, context);
   return services.db.transaction(async (tx) => {
     const stored = await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, bundle) });
-    await attachFiles(tx, stored.id, files);
+    await insertRequestFiles(tx, { caseId: stored.id, platformId: actor.platformId, ownerId: actor.id, now, files: input.files });
+    await attachFiles(tx, stored.id, referenced);
     await reactToConstructionCase(tx, { services, actor, bundle, kase: stored, events: decision.events });
+    await finish?.(tx, stored);
     return stored;
   });
 }

@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import type { Actor, FileRef } from '../../engine/runtime/case.js';
 import { pointer, type Problem } from '../../engine/problem.js';
-import { attachFile, getFiles, type FileRecord } from '../../storage/files.js';
+import { attachFile, getFiles, insertFile, type FileRecord } from '../../storage/files.js';
 import { Failure } from '../http/failure.js';
 
 /** File ids by material key, as clients send them. */
@@ -69,6 +69,30 @@ export async function attachFiles(tx: Knex.Transaction, caseId: string, files: R
   for (const [materialKey, refs] of Object.entries(files ?? {})) {
     for (const [i, ref] of refs.entries()) {
       if (!(await attachFile(tx, { id: ref.id, caseId, materialKey }))) throw Failure.fromProblems([unknownFile(pointer('fileRefs', materialKey, i), ref.id)]);
+    }
+  }
+}
+
+/**
+ * Records the files uploaded with the request (their bytes are already stored) as the case's,
+ * in the case's transaction: a file row never exists without its case, nor a case without its
+ * files' rows. The uploader owns them, on the case's platform.
+ */
+export async function insertRequestFiles(tx: Knex.Transaction, input: { caseId: string; platformId: string; ownerId: string; now: string; files: Record<string, FileRef[]> | undefined }): Promise<void> {
+  for (const [materialKey, refs] of Object.entries(input.files ?? {})) {
+    for (const ref of refs) {
+      await insertFile(tx, {
+        id: ref.id,
+        platformId: input.platformId,
+        ownerId: input.ownerId,
+        caseId: input.caseId,
+        materialKey,
+        sha256: ref.sha256,
+        size: ref.size,
+        mediaType: ref.mediaType,
+        originalName: ref.name,
+        createdAt: input.now,
+      });
     }
   }
 }

@@ -6,6 +6,7 @@
 import { Type } from '@sinclair/typebox';
 import { ApplicationDraftBodySchema, ApplicationDraftSchema, PublicProgressSchema, UploadedFileSchema } from '../http/applying-schemas.js';
 import { Failure } from '../http/failure.js';
+import { recordResponse } from '../http/idempotency.js';
 import { actorOf, defineRoute } from '../http/route.js';
 import { discardApplicationDraft, listMyApplicationDrafts, readApplicationDraft, saveApplicationDraft } from '../operations/application-drafts.js';
 import { acceptUpload } from '../operations/material-uploads.js';
@@ -28,12 +29,17 @@ export const applicationRoutes = [
     tag: 'applying',
     access: 'signedIn',
     multipart: { fields: { itemId: 'The item applied for', materialKey: 'The material of its checklist (send both before the file)' }, files: 'file' },
+    idempotency: 'optional',
     responses: { 201: UploadedFileSchema },
     async handler(context) {
       const file = context.req.uploadedFile;
       if (!file) throw new Failure('request.file-missing', 'Send the file in the multipart field "file".', [{ code: 'request.file-missing', path: '/file', message: 'No file was sent.' }]);
       const upload = { itemId: textField(context.req.body, 'itemId'), materialKey: textField(context.req.body, 'materialKey'), file };
-      return { status: 201, body: await acceptUpload(context.services, actorOf(context), upload) };
+      const now = context.services.now().toISOString();
+      const body = await acceptUpload(context.services, actorOf(context), upload, (tx, uploaded) =>
+        recordResponse(context.req, tx, { status: 201, body: uploaded, resourceId: uploaded.fileId, now }),
+      );
+      return { status: 201, body };
     },
   }),
   defineRoute({

@@ -7,15 +7,32 @@ import type { Request } from 'express';
 import { listUsers } from '../../storage/users.js';
 import { AssignBodySchema, CaseCountsSchema, StaffMemberSchema } from '../http/applying-schemas.js';
 import { Failure } from '../http/failure.js';
-import { actorOf, defineRoute } from '../http/route.js';
+import { recordResponse } from '../http/idempotency.js';
+import { actorOf, defineRoute, type RouteContext, type RouteResult } from '../http/route.js';
 import { ActSchema, CaseSummarySchema, CaseViewSchema, EventSchema, NoticeSchema, StartCaseSchema } from '../http/schemas.js';
 import { jsonField } from '../http/uploads.js';
 import { validateBody } from '../http/validate-body.js';
-import { actOnCase, reassignCase, startCase, type ActInput, type StartCaseInput } from '../operations/cases.js';
+import { actOnCase, reassignCase, startCase, type ActInput, type InTransaction, type StartCaseInput } from '../operations/cases.js';
+import { servicesWithin } from '../operations/services-within.js';
 import { caseNotices, caseTimeline, readableFile } from '../operations/case-queries.js';
 import { viewCase } from '../operations/case-view.js';
 import { visibleCase } from '../operations/case-access.js';
 import { countCasesFor, INBOX_VIEWS, listCasesFor, type CaseListQuery, type InboxView } from '../operations/inbox.js';
+
+/**
+ * Runs a case operation and builds the case view inside its transaction, where it is also
+ * recorded under the request's Idempotency-Key: the case and its recorded answer commit together.
+ */
+async function respondWithin(context: RouteContext, status: number, run: (finish: InTransaction) => Promise<unknown>): Promise<RouteResult> {
+  const actor = actorOf(context);
+  let result: RouteResult = {};
+  await run(async (tx, kase) => {
+    const body = await viewCase(servicesWithin(context.services, tx), actor, kase);
+    await recordResponse(context.req, tx, { status, body, resourceId: kase.id, now: context.services.now().toISOString() });
+    result = { status, body };
+  });
+  return result;
+}
 
 /** The body of a JSON or multipart request, validated against the route's schema either way. */
 function bodyOf<T>(req: Request, schema: Parameters<typeof validateBody>[0], jsonFields: string[], numberFields: string[] = []): T {
@@ -74,6 +91,7 @@ export const caseRoutes = [
       },
       files: 'materials[<key>]',
     },
+    idempotency: 'required',
     responses: { 201: CaseViewSchema },
     async handler(context) {
       const body = bodyOf<StartBody>(context.req, StartCaseSchema, ['data', 'action', 'fileRefs', 'applicant']);
@@ -90,9 +108,7 @@ export const caseRoutes = [
         ...(body.applicant ? { applicant: body.applicant } : {}),
         ...(body.action !== undefined ? { action: body.action } : {}),
       };
-      const actor = actorOf(context);
-      const kase = await startCase(context.services, actor, input);
-      return { status: 201, body: await viewCase(context.services, actor, kase) };
+      return respondWithin(context, 201, (finish) => startCase(context.services, actorOf(context), input, finish));
     },
   }),
   defineRoute({
@@ -164,17 +180,13 @@ export const caseRoutes = [
       fields: { version: multipartFields.version, payload: multipartFields.payload, verdicts: multipartFields.verdicts, data: multipartFields.data, fileRefs: multipartFields.fileRefs },
       files: 'materials[<key>]',
     },
+    idempotency: 'optional',
     responses: { 200: CaseViewSchema },
     async handler(context) {
       const { caseId, action } = context.req.params as { caseId: string; action: string };
       const body = bodyOf<Omit<ActInput, 'action' | 'files'>>(context.req, ActSchema, ['payload', 'verdicts', 'data', 'fileRefs'], ['version']);
-      const actor = actorOf(context);
-      const kase = await actOnCase(context.services, actor, caseId, {
-        ...body,
-        action,
-        ...(context.req.materialFiles ? { files: context.req.materialFiles } : {}),
-      });
-      return { body: await viewCase(context.services, actor, kase) };
+      const input = { ...body, action, ...(context.req.materialFiles ? { files: context.req.materialFiles } : {}) };
+      return respondWithin(context, 200, (finish) => actOnCase(context.services, actorOf(context), caseId, input, finish));
     },
   }),
   defineRoute({

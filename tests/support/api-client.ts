@@ -2,12 +2,15 @@
  * A real HTTP client for API tests: cookies per client (one per signed-in user), JSON and
  * multipart requests, and every JSON answer checked against the OpenAPI document.
  */
+import { randomUUID } from 'node:crypto';
 import { checkAgainstOpenApi } from './openapi-check.js';
 
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
   headers: Headers;
+  /** The body exactly as received ('' for a binary download), to compare answers byte for byte. */
+  text: string;
 }
 
 export interface UploadFile {
@@ -21,6 +24,14 @@ export const CSRF_COOKIE = 'ipsp.csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const lowerCased = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 const isStateChanging = (method: string): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+
+/**
+ * POST /api/cases requires an Idempotency-Key (server/http/idempotency.ts): a fresh one per call
+ * unless the caller passes its own (to retry) or null (to test the refusal).
+ */
+function automaticIdempotencyKey(method: string, path: string): string | null {
+  return method.toUpperCase() === 'POST' && path.split('?')[0] === '/api/cases' ? randomUUID() : null;
+}
 
 export class ApiClient {
   /** The cookie jar: name → value, as the server last set them. */
@@ -45,11 +56,14 @@ export class ApiClient {
   async request<T = any>(
     method: string,
     path: string,
-    init: { json?: unknown; text?: string | Uint8Array; form?: FormData; headers?: Record<string, string>; isBinary?: boolean } = {},
+    init: { json?: unknown; text?: string | Uint8Array; form?: FormData; headers?: Record<string, string>; isBinary?: boolean; idempotencyKey?: string | null } = {},
   ): Promise<ApiResponse<T>> {
     // A header given by the caller wins, so a test can send a wrong token on purpose.
     const headers: Record<string, string> = { ...(isStateChanging(method) ? await this.csrfHeaders() : {}), ...lowerCased(init.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
+    const key = init.idempotencyKey === undefined ? automaticIdempotencyKey(method, path) : init.idempotencyKey;
+    // A raw header given by the caller (e.g. a malformed key) is sent as is.
+    if (key !== null && !('idempotency-key' in headers)) headers['idempotency-key'] = `"${key}"`;
     let body: string | Uint8Array | FormData | undefined;
     if (init.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -76,15 +90,16 @@ export class ApiClient {
     const text = bytes ? '' : await response.text();
     const parsed = bytes ?? (contentType.includes('json') && text ? JSON.parse(text) : text);
     checkAgainstOpenApi({ method, path, status: response.status, contentType, body: parsed });
-    return { status: response.status, body: parsed as T, headers: response.headers };
+    return { status: response.status, body: parsed as T, headers: response.headers, text };
   }
 
   get<T = any>(path: string) {
     return this.request<T>('GET', path);
   }
 
-  post<T = any>(path: string, json?: unknown) {
-    return this.request<T>('POST', path, { json: json ?? {} });
+  /** POST of JSON; `options.idempotencyKey` sends that key (null: none; default: automatic on POST /api/cases). */
+  post<T = any>(path: string, json?: unknown, options: { idempotencyKey?: string | null } = {}) {
+    return this.request<T>('POST', path, { json: json ?? {}, ...options });
   }
 
   /** POST of text exactly as given (e.g. a package file, byte for byte), as application/json. */
@@ -101,7 +116,7 @@ export class ApiClient {
   }
 
   /** multipart/form-data: text fields (objects as JSON) and files per material key. */
-  postMultipart<T = any>(path: string, fields: Record<string, unknown>, files: Record<string, UploadFile[]> = {}) {
+  postMultipart<T = any>(path: string, fields: Record<string, unknown>, files: Record<string, UploadFile[]> = {}, options: { idempotencyKey?: string | null } = {}) {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) {
       form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
@@ -109,7 +124,7 @@ export class ApiClient {
     for (const [key, list] of Object.entries(files)) {
       for (const file of list) form.append(`materials[${key}]`, new Blob([file.content], { type: file.type ?? 'application/pdf' }), file.name);
     }
-    return this.request<T>('POST', path, { form });
+    return this.request<T>('POST', path, { form, ...options });
   }
 
   /** GET of a file: the body is a Buffer, or the parsed problem when the answer is JSON. */
