@@ -14,6 +14,7 @@ import knexFactory, { type Knex } from 'knex';
 import type { Dialect } from './columns.js';
 import { migrationSource } from './migrations/index.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, ImmediateSqliteClient } from './sqlite-client.js';
+import { guardedTransaction, guardRootQueries, isGuardRequested } from './transaction-guard.js';
 
 export interface DatabaseOptions {
   /** A `postgres://` or `postgresql://` URL selects PostgreSQL; anything else names a SQLite file (`sqlite:` / `file:` prefixes allowed). */
@@ -26,6 +27,8 @@ export interface DatabaseOptions {
   searchPath?: string;
   /** How long a SQLite writer waits for the write lock; default 5000 ms. */
   busyTimeoutMs?: number;
+  /** Make a query on the root knex inside an open transaction throw (storage/transaction-guard.ts); default: `IPSP_TX_GUARD=1`. */
+  isTransactionGuarded?: boolean;
 }
 
 export interface Database {
@@ -45,10 +48,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const isPostgres = /^postgres(ql)?:\/\//.test(options.url ?? '');
   const knex = knexFactory(isPostgres ? postgresConfig(options) : sqliteConfig(options));
   await knex.raw('select 1');
+  const isGuarded = options.isTransactionGuarded ?? isGuardRequested();
+  if (isGuarded) guardRootQueries(knex);
   return {
     knex,
     dialect: isPostgres ? 'postgres' : 'sqlite',
-    transaction: (work) => knex.transaction(work),
+    transaction: (work) => (isGuarded ? guardedTransaction(knex, work) : knex.transaction(work)),
     migrate: async () => {
       await knex.migrate.latest({ migrationSource });
     },

@@ -60,7 +60,13 @@ export const FaqEntrySchema = Type.Object({
   createdAt: Str,
 });
 
-export const EvaluationReplySchema = Type.Object({ text: Text(2000, 'The reply the applicant sees.') }, { additionalProperties: false });
+export const EvaluationReplySchema = Type.Object(
+  {
+    text: Text(2000, 'The reply the applicant sees.'),
+    version: Type.Integer({ minimum: 1, description: 'The case version you saw (a task\'s caseVersion); a stale one is refused with 409 case.version-conflict.' }),
+  },
+  { additionalProperties: false },
+);
 
 export const VisitBodySchema = Type.Object(
   { note: Text(2000, 'What was said on the follow-up visit (回访).'), outcome: VisitOutcomeSchema },
@@ -73,6 +79,7 @@ export const TaskSchema = Type.Object({
   id: Str,
   caseId: NullableStr,
   caseNumber: NullableStr,
+  caseVersion: Type.Union([Type.Integer(), Type.Null()], { description: 'The case version as listed; reply to its evaluation at this version.' }),
   kind: Str,
   title: Str,
   dueAt: NullableStr,

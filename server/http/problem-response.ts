@@ -5,6 +5,7 @@
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Problem } from '../../engine/problem.js';
+import { ConflictError } from '../../storage/errors.js';
 
 const statusByCode: Array<[RegExp, number]> = [
   [/^auth\.required$/, 401],
@@ -83,5 +84,7 @@ function problemBody(error: unknown): ProblemBody {
     detail: err.message ?? code,
     problems: err.problems ?? [],
     ...(err.extra ?? {}),
+    // A conflict found on write (after the version check passed) tells the version it lost to, like the check does.
+    ...(error instanceof ConflictError && error.currentVersion !== null ? { currentVersion: error.currentVersion } : {}),
   };
 }

@@ -24,6 +24,9 @@ export const ProblemSchema = Type.Object(
     code: Str,
     detail: Str,
     problems: Type.Array(ProblemItemSchema),
+    currentVersion: Type.Optional(
+      Type.Integer({ description: 'case.version-conflict only: the version the case has now; reload it (GET) and act again at this version.' }),
+    ),
   },
   { description: 'RFC 9457 problem details with the list of problems, each with a JSON Pointer path.' },
 );

@@ -12,6 +12,7 @@ import { ConflictError } from '../../storage/errors.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
 import { visibleCase } from './case-access.js';
+import { checkVersion } from './cases.js';
 import { queueInAppNotice } from './direct-notice.js';
 import { requiredText } from './required-text.js';
 
@@ -43,9 +44,14 @@ export async function evaluationOf(services: Services, kase: Case): Promise<Eval
   return evaluationView(kase, await listEventsOfType(services.db.knex, [kase.id], EVALUATION_REPLIED));
 }
 
-/** Staff reply to the latest evaluation of a case they may see; returns the case as stored. */
-export async function replyToEvaluation(services: Services, actor: Actor, caseId: string, input: { text: string }): Promise<Case> {
+/**
+ * Staff reply to the latest evaluation of a case they may see, at the case version they saw (so
+ * a reply is never attached to an evaluation or a case state they did not read); returns the
+ * case as stored.
+ */
+export async function replyToEvaluation(services: Services, actor: Actor, caseId: string, input: { text: string; version: number }): Promise<Case> {
   const kase = await visibleCase(services, actor, caseId);
+  checkVersion(kase, input.version);
   const text = requiredText(input.text, { path: '/text', code: 'evaluation.reply-empty', what: '回复内容' });
   const current = await evaluationOf(services, kase);
   if (!current) throw new Failure('evaluation.not-evaluated', `Case ${kase.number} has no evaluation to reply to.`);

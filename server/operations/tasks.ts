@@ -21,6 +21,8 @@ export interface TaskView {
   id: string;
   caseId: string | null;
   caseNumber: string | null;
+  /** The case's version as listed: the reply to its evaluation is sent at this version (409 when it changed). */
+  caseVersion: number | null;
   kind: string;
   title: string;
   dueAt: string | null;
@@ -47,15 +49,18 @@ async function viewsOf(services: Services, tasks: TaskRecord[]): Promise<TaskVie
   const caseIds = [...new Set(tasks.flatMap((t) => (t.caseId ? [t.caseId] : [])))];
   const replies = await listEventsOfType(db, caseIds, EVALUATION_REPLIED);
   const evaluations = new Map<string, EvaluationView | null>();
+  const versions = new Map<string, number>();
   for (const caseId of caseIds) {
     const kase = await getCase(db, caseId);
     evaluations.set(caseId, kase ? evaluationView(kase, replies) : null);
+    if (kase) versions.set(caseId, kase.version);
   }
   const now = services.now().toISOString();
   return tasks.map((task) => ({
     id: task.id,
     caseId: task.caseId,
     caseNumber: task.caseNumber ?? null,
+    caseVersion: task.caseId ? versions.get(task.caseId) ?? null : null,
     kind: task.kind,
     title: task.title,
     dueAt: task.dueAt,

@@ -25,7 +25,7 @@ export const followUpRoutes = [
     async handler(context) {
       const actor = actorOf(context);
       const { caseId } = context.req.params as { caseId: string };
-      const kase = await replyToEvaluation(context.services, actor, caseId, context.req.body as { text: string });
+      const kase = await replyToEvaluation(context.services, actor, caseId, context.req.body as { text: string; version: number });
       return { body: await viewCase(context.services, actor, kase) };
     },
   }),

@@ -34,7 +34,7 @@ forEachDatabase('API: replying to an evaluation', (target) => {
 
   it('given a completed case not yet rated, when staff reply, then there is nothing to reply to', async () => {
     expect(kase.evaluation).to.equal(null);
-    const early = await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: REPLY });
+    const early = await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: REPLY, version: kase.version });
     expect(early.status).to.equal(409);
     expect(early.body.code).to.equal('evaluation.not-evaluated');
   });
@@ -54,16 +54,16 @@ forEachDatabase('API: replying to an evaluation', (target) => {
   });
 
   it('given the evaluation, when zhangsan or a blank text replies, then both are refused', async () => {
-    expect((await zhangsan.post(`/api/cases/${kase.id}/evaluation-reply`, { text: REPLY })).status).to.equal(403);
-    const blank = await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: '  ' });
+    expect((await zhangsan.post(`/api/cases/${kase.id}/evaluation-reply`, { text: REPLY, version: kase.version })).status).to.equal(403);
+    const blank = await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: '  ', version: kase.version });
     expect(blank.status).to.equal(422);
     expect(blank.body.problems.map((p: { path: string }) => p.path)).to.deep.equal(['/text']);
-    expect((await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: REPLY, level: 5 })).status).to.equal(400);
+    expect((await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: REPLY, version: kase.version, level: 5 })).status).to.equal(400);
   });
 
   it('given the evaluation, when staff1 replies an hour later, then the reply is on the case, its timeline and a new version', async () => {
     await moveTo('2026-09-22T11:00:00+08:00');
-    const replied = await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: `  ${REPLY}\n` });
+    const replied = await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: `  ${REPLY}\n`, version: kase.version });
     expect(replied.status, JSON.stringify(replied.body)).to.equal(200);
     expect(replied.body.version).to.equal(kase.version + 1);
     expect(replied.body.evaluation).to.deep.equal({
@@ -94,7 +94,7 @@ forEachDatabase('API: replying to an evaluation', (target) => {
   });
 
   it('given the reply, when staff2 replies again, then it is refused and the first reply stands', async () => {
-    const again = await staff2.post(`/api/cases/${kase.id}/evaluation-reply`, { text: '第二条回复' });
+    const again = await staff2.post(`/api/cases/${kase.id}/evaluation-reply`, { text: '第二条回复', version: kase.version });
     expect(again.status).to.equal(409);
     expect(again.body.code).to.equal('evaluation.already-replied');
     const events = (await staff1.get(`/api/cases/${kase.id}/events`)).body.events as Array<{ type: string }>;
@@ -107,8 +107,8 @@ forEachDatabase('API: replying to an evaluation', (target) => {
     expect(rated.status, JSON.stringify(rated.body)).to.equal(200);
     expect(rated.body.evaluation).to.include({ level: 1, comment: null });
     const answers = await Promise.all([
-      staff1.post(`/api/cases/${other.id}/evaluation-reply`, { text: '王敏的回复' }),
-      staff2.post(`/api/cases/${other.id}/evaluation-reply`, { text: '李强的回复' }),
+      staff1.post(`/api/cases/${other.id}/evaluation-reply`, { text: '王敏的回复', version: rated.body.version }),
+      staff2.post(`/api/cases/${other.id}/evaluation-reply`, { text: '李强的回复', version: rated.body.version }),
     ]);
     expect(answers.map((a) => a.status).sort()).to.deep.equal([200, 409]);
     const events = (await staff1.get(`/api/cases/${other.id}/events`)).body.events as Array<{ type: string; data: { text: string } }>;

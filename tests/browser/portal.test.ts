@@ -107,7 +107,7 @@ describeBrowser('portal: apply, follow, supplement, rate, look up, ask', () => {
     await evaluate(page, { level: '不满意', comment: '进度通知不及时' });
     await page.getByTestId('case-status').filter({ hasText: '已办结' }).waitFor();
     expect(await page.getByTestId('evaluation').innerText()).to.contain('不满意');
-    const replied = await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: '已整改：办理节点将短信通知' });
+    const replied = await staff1.post(`/api/cases/${kase.id}/evaluation-reply`, { text: '已整改：办理节点将短信通知', version: (await staff1.get(`/api/cases/${kase.id}`)).body.version });
     expect(replied.status, JSON.stringify(replied.body)).to.equal(200);
     await page.reload();
     await page.getByTestId('evaluation-reply').filter({ hasText: '已整改：办理节点将短信通知' }).waitFor();

@@ -10,6 +10,15 @@ import { join } from 'node:path';
 import knexFactory from 'knex';
 import { openDatabase, type Database } from '../../storage/database.js';
 import { postgresUnreachable } from '../../storage/postgres-probe.js';
+import { transactionEscapes } from '../../storage/transaction-guard.js';
+
+// Every database the tests open refuses a query that escapes its transaction (storage/transaction-guard.ts).
+process.env.IPSP_TX_GUARD ??= '1';
+
+// A root hook: an escape the product caught and swallowed still fails the run.
+after('no query escaped its transaction', () => {
+  if (transactionEscapes.length > 0) throw new Error(`Queries escaped their transaction: ${transactionEscapes.map((e) => e.sql).join(' | ')}`);
+});
 
 export const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const isPostgresRequired = process.env.IPSP_REQUIRE_PG === '1';

@@ -94,6 +94,8 @@ export interface Task {
   id: string;
   caseId: string | null;
   caseNumber: string | null;
+  /** The case version as listed: the evaluation reply is sent at it. */
+  caseVersion: number | null;
   kind: string;
   title: string;
   dueAt: string | null;
@@ -133,5 +135,5 @@ export const deskApi = {
   tasks: (params: { status?: 'open' | 'done'; caseId?: string } = {}) => api.get<{ tasks: Task[] }>('/api/tasks' + query(params)).then((r) => r.tasks),
   addVisit: (taskId: string, body: { note: string; outcome: VisitOutcome }) => api.post<Task>(path`/api/tasks/${taskId}/visits`, body),
   closeTask: (taskId: string, result: string) => api.post<Task>(path`/api/tasks/${taskId}/close`, { result }),
-  replyToEvaluation: (caseId: string, text: string) => api.post<CaseView>(path`/api/cases/${caseId}/evaluation-reply`, { text }),
+  replyToEvaluation: (caseId: string, version: number, text: string) => api.post<CaseView>(path`/api/cases/${caseId}/evaluation-reply`, { text, version }),
 };

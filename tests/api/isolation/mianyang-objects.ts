@@ -114,7 +114,7 @@ export async function createMianyangObjects(server: TestServer): Promise<Mianyan
   closed = await act(zhangsan, closed, 'evaluate', { level: 1, comment: '隔离测试差评' });
   const consultation = await consult({ zhangsan, staff, admin });
   const replyText = '绵阳隔离测试：已安排专人核实，感谢您的反馈。';
-  expect((await staff.post(`/api/cases/${closed.id}/evaluation-reply`, { text: replyText })).status).to.equal(200);
+  expect((await staff.post(`/api/cases/${closed.id}/evaluation-reply`, { text: replyText, version: closed.version })).status).to.equal(200);
   await runWorkerOnce(server.services, { workerId: 'isolation-test', channels: [inAppChannel(server.services)] });
 
   const knex = server.services.db.knex;

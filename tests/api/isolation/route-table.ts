@@ -228,8 +228,8 @@ export const routeTable: Record<string, RouteCall> = {
   'POST /api/cases/:caseId/evaluation-reply': {
     reach: 'object',
     call: async ({ client, targets }) => [
-      await client.post(`/api/cases/${targets.closedCaseId}/evaluation-reply`, { text: '隔离测试回复' }),
-      await client.post(`/api/cases/${targets.caseId}/evaluation-reply`, { text: '隔离测试回复' }),
+      await client.post(`/api/cases/${targets.closedCaseId}/evaluation-reply`, { text: '隔离测试回复', version: targets.caseVersion }),
+      await client.post(`/api/cases/${targets.caseId}/evaluation-reply`, { text: '隔离测试回复', version: targets.caseVersion }),
     ],
   },
   // An applicant asks about an item: 绵阳's own or draft item answers like one that does not exist.

@@ -69,7 +69,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Pro
               ) : (
                 <Space.Compact style={{ width: '100%' }}>
                   <Input aria-label={t('evaluationReply')} value={reply} onChange={(e) => setReply(e.target.value)} placeholder={t('replyPlaceholder')} />
-                  <Button disabled={!reply.trim() || isBusy || !task.caseId} onClick={() => void run(() => deskApi.replyToEvaluation(task.caseId as string, reply.trim()), () => setReply(''))}>
+                  <Button disabled={!reply.trim() || isBusy || !task.caseId || task.caseVersion === null} onClick={() => void run(() => deskApi.replyToEvaluation(task.caseId as string, task.caseVersion as number, reply.trim()), () => setReply(''))}>
                     {t('sendReply')}
                   </Button>
                 </Space.Compact>
