@@ -34,7 +34,7 @@ curl -s -b st.txt $B/api/cases/$CASE/events | jq -r '.events[] | "\(.seq) \(.typ
 # 7. A stale version is refused with 409 and the current version
 curl -s -b st.txt -H 'content-type: application/json' -d '{"version":1}' $B/api/cases/$CASE/actions/close | jq -r '.status, .code'
 # 8. Staff reply to the review, call the applicant back (回访) and close the rectification
-curl -s -b st.txt -H 'content-type: application/json' -d '{"text":"感谢反馈，已优化办理进度通知。"}' $B/api/cases/$CASE/evaluation-reply | jq -c .evaluation
+curl -s -b st.txt -H 'content-type: application/json' -d "{\"text\":\"感谢反馈，已优化办理进度通知。\",\"version\":$((V+1))}" $B/api/cases/$CASE/evaluation-reply | jq -c .evaluation
 TASK=$(curl -s -b st.txt "$B/api/tasks?caseId=$CASE" | jq -r '.tasks[0].id')
 curl -s -b st.txt -H 'content-type: application/json' -d '{"note":"已电话回访，申请人认可整改","outcome":"satisfied"}' $B/api/tasks/$TASK/visits | jq -r '.visits | length'
 curl -s -b st.txt -H 'content-type: application/json' -d '{"result":"已调整进度通知为每个节点短信提醒"}' $B/api/tasks/$TASK/close | jq -r '.status, .isOverdue'
