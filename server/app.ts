@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 import session from 'express-session';
+import { auditAfterSession, auditTrail } from './http/audit-trail.js';
 import { csrfProtection } from './http/csrf.js';
 import { Failure } from './http/failure.js';
 import { sendProblem } from './http/problem-response.js';
@@ -42,6 +43,8 @@ export function createApp(services: Services): Express {
     res.setHeader('Referrer-Policy', 'same-origin');
     next();
   });
+  // First of all: every refusal below (forgery, bad JSON, access, handler) is audited too.
+  app.use(auditTrail(routes, services));
   // Before body parsing and sessions: a refused forgery reads no body and touches no session.
   app.use('/api', csrfProtection(config));
   // Routes that read their body raw (a package verified byte for byte) skip JSON parsing.
@@ -72,6 +75,8 @@ export function createApp(services: Services): Express {
       next(error);
     }
   });
+  // Again inside the session's own end hook, which starts the answer before saving the session.
+  app.use('/api', auditAfterSession(services));
   app.use(mountRoutes(routes, services));
   app.use('/api', (req, res) => sendProblem(res, new Failure('route.not-found', `There is no API route ${req.method} ${req.path}.`)));
   app.use(express.static(designerDistDir, { index: false, maxAge: '1h' }));

@@ -13,6 +13,12 @@ import type { IdempotencyPolicy } from './idempotency.js';
 /** `public`: anyone, no session. A role list: a signed-in user holding one of the roles. */
 export type Access = 'public' | 'signedIn' | Role[];
 
+/**
+ * What a handler sees. Every call of a mutating route and every denial is audited centrally
+ * (http/audit-trail.ts); a handler adds facts to its record with
+ * `res.locals.auditDetail = { … }` (an object: ids, counts, outcomes; never request bodies, ID
+ * numbers, phones, passwords or tokens, goal E6).
+ */
 export interface RouteContext {
   req: Request;
   res: Response;
@@ -33,6 +39,8 @@ export interface Route {
   /** Express path, e.g. /api/cases/:caseId */
   path: string;
   summary: string;
+  /** The action the audit trail names instead of the route key "METHOD /path", e.g. `session.sign-in`. */
+  auditAction?: string;
   tag: string;
   access: Access;
   /** JSON body schema; multipart routes describe their fields in `multipart`. */

@@ -42,21 +42,52 @@ function canSignIn(services: Services, user: UserRecord | undefined): user is Us
   return user !== undefined && !user.isDisabled && !(user.isDemo && services.config.isProduction);
 }
 
-export async function signIn(services: Services, input: { username: string; password: string }): Promise<UserRecord> {
+/**
+ * What one sign-in attempt came to, for the audit trail (never the password): the account the
+ * username named, if any, and why it was refused. `refused` means the password was right but
+ * the account may not sign in now (locked, disabled, …); a success is reported by the caller.
+ */
+export interface SignInAttempt {
+  user?: UserRecord;
+  outcome: 'signed-in' | 'unknown-user' | 'wrong-password' | 'refused';
+  /** Wrong passwords in a row, this one included. */
+  failedAttempts?: number;
+  /** This wrong password reached the limit and locked the account. */
+  lockEngaged?: boolean;
+}
+
+/** The audit record's actor and detail for an attempt: the account tried, never the password. */
+export function auditNoteOf(username: string, attempt: SignInAttempt): { auditActor: Actor | null; auditDetail: Record<string, unknown> } {
+  const { user, ...facts } = attempt;
+  return { auditActor: user ? actorFromUser(user) : null, auditDetail: { username, ...facts } };
+}
+
+/** Signs in; `report` hears how a refused attempt was refused before the refusal is thrown. */
+export async function signIn(
+  services: Services,
+  input: { username: string; password: string },
+  report: (attempt: SignInAttempt) => void = () => undefined,
+): Promise<UserRecord> {
   const user = await findUserByUsername(services.db.knex, input.username);
   // Always one scrypt, so an unknown username takes as long as a wrong password.
   const isMatch = (await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH)) && Boolean(user?.passwordHash);
-  if (!user) throw invalid(services);
+  if (!user) {
+    report({ outcome: 'unknown-user' });
+    throw invalid(services);
+  }
   const now = services.now();
   if (!isMatch) {
-    await recordWrongPassword(services.db.knex, {
+    const count = await recordWrongPassword(services.db.knex, {
       id: user.id,
       at: now.toISOString(),
       maxAttempts: services.config.lockoutAttempts,
       lockUntil: new Date(now.getTime() + services.config.lockoutMinutes * 60_000).toISOString(),
     });
+    const failedAttempts = count?.failedAttempts ?? 0;
+    report({ user, outcome: 'wrong-password', failedAttempts, lockEngaged: failedAttempts === services.config.lockoutAttempts && Boolean(count?.lockedUntil) });
     throw invalid(services);
   }
+  report({ user, outcome: 'refused' });
   // The right password: refused while locked (recordLogin then changes nothing), else the count restarts.
   if (!canSignIn(services, user) || !(await recordLogin(services.db.knex, { id: user.id, at: now.toISOString() }))) throw invalid(services);
   return user;
