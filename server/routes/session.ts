@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineRoute } from '../http/route.js';
 import { LoginSchema, MeSchema } from '../http/schemas.js';
-import { meOf, sessionUser, signIn } from '../operations/sign-in.js';
+import { auditNoteOf, meOf, sessionUser, signIn, type SignInAttempt } from '../operations/sign-in.js';
 import { Failure } from '../http/failure.js';
 import { CSRF_COOKIE } from '../http/csrf.js';
 
@@ -11,12 +11,17 @@ export const sessionRoutes = [
     method: 'post',
     path: '/api/session',
     summary: 'Sign in with username and password; sets the session cookie',
+    auditAction: 'session.sign-in',
     tag: 'session',
     access: 'public',
     body: LoginSchema,
     responses: { 200: MeSchema },
-    async handler({ req, services }) {
-      const user = await signIn(services, req.body as { username: string; password: string });
+    async handler({ req, res, services }) {
+      const input = req.body as { username: string; password: string };
+      // The audit record names the account tried and how the attempt ended, never the password.
+      const report = (attempt: SignInAttempt) => Object.assign(res.locals, auditNoteOf(input.username, attempt));
+      const user = await signIn(services, input, report);
+      report({ user, outcome: 'signed-in' });
       // A fresh session id at sign-in, so a session id planted before cannot be ridden.
       await new Promise<void>((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
       req.session.userId = user.id;
@@ -41,6 +46,7 @@ export const sessionRoutes = [
     method: 'delete',
     path: '/api/session',
     summary: 'Sign out',
+    auditAction: 'session.sign-out',
     tag: 'session',
     access: 'signedIn',
     responses: { 204: Type.Null() },
