@@ -10,7 +10,7 @@ export interface ApiResponse<T = any> {
   body: T;
   headers: Headers;
   /** The body exactly as received ('' for a binary download), to compare answers byte for byte. */
-  text: string;
+  text?: string;
 }
 
 export interface UploadFile {
