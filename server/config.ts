@@ -36,6 +36,8 @@ export interface Config {
   lockoutAttempts: number;
   /** How long the lock lasts (IPSP_LOCKOUT_MINUTES, default 15). */
   lockoutMinutes: number;
+  /** Stored files no row names are removed once older than this (IPSP_FILE_GC_HOURS, default 24; 0 = at the next pass). */
+  fileGcHours: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     federationTimeoutMs: Number(env.FEDERATION_TIMEOUT_MS ?? 15000),
     lockoutAttempts: positiveInteger(env, 'IPSP_LOCKOUT_ATTEMPTS', 5),
     lockoutMinutes: positiveInteger(env, 'IPSP_LOCKOUT_MINUTES', 15),
+    fileGcHours: nonNegativeNumber(env, 'IPSP_FILE_GC_HOURS', 24),
   };
 }
 
@@ -79,5 +82,14 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"; unset it for the default ${fallback}.`);
+  return value;
+}
+
+/** A number ≥ 0 (fractions allowed) from `env[name]`, or `fallback` when unset; anything else stops the start. */
+function nonNegativeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of at least 0, not "${raw}"; unset it for the default ${fallback}.`);
   return value;
 }

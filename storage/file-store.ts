@@ -8,7 +8,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -56,6 +56,56 @@ export class FileStore {
     }
   }
 
+  /**
+   * Removes temp files (uploads that never finished: a crash, a dropped connection) last
+   * written before `olderThan`; answers how many.
+   */
+  async removeStaleTemp(olderThan: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(join(this.dir, 'tmp')).catch(() => [] as string[])) {
+      const path = join(this.dir, 'tmp', name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtime < olderThan) {
+        await rm(path, { force: true, recursive: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** Every stored digest, folder by folder (`<aa>/<bb>/<sha256>`). */
+  async *digests(): AsyncGenerator<string> {
+    const names = (path: string) => readdir(path).catch(() => [] as string[]);
+    for (const a of await names(this.dir)) {
+      if (!/^[0-9a-f]{2}$/.test(a)) continue;
+      for (const b of await names(join(this.dir, a))) {
+        for (const name of await names(join(this.dir, a, b))) if (SHA256.test(name)) yield name;
+      }
+    }
+  }
+
+  /**
+   * Removes stored content written or reused before `olderThan` when `isReferenced` says no row
+   * names it. The file is first moved aside and its time read again: content an upload reused
+   * meanwhile (it touches the file) is put back, so a row committed just after never names a
+   * missing file. Answers whether it was removed.
+   */
+  async removeIfUnreferenced(sha256: string, input: { olderThan: Date; isReferenced: (sha256: string) => Promise<boolean> }): Promise<boolean> {
+    const target = this.pathOf(sha256);
+    const before = await stat(target).catch(() => undefined);
+    if (!before || before.mtime >= input.olderThan || (await input.isReferenced(sha256))) return false;
+    await mkdir(join(this.dir, 'tmp'), { recursive: true });
+    const aside = join(this.dir, 'tmp', `${sha256}.${randomUUID()}.collect`);
+    if (!(await rename(target, aside).then(() => true, () => false))) return false;
+    const after = await stat(aside);
+    if (after.mtime >= input.olderThan || (await input.isReferenced(sha256))) {
+      await rename(aside, target); // reused meanwhile: back in place (same bytes if rewritten)
+      return false;
+    }
+    await rm(aside, { force: true });
+    return true;
+  }
+
   /** Opens stored content for reading. */
   openRead(sha256: string): ReadStream {
     return createReadStream(this.pathOf(sha256));
@@ -85,12 +135,26 @@ export class FileStore {
 
   private async moveIntoPlace(tmp: string, sha256: string): Promise<void> {
     const target = this.pathOf(sha256);
-    if (await this.has(sha256)) return; // same content already stored once
+    // Same content already stored once: touch it, so the collector (which spares files newer
+    // than its age limit) cannot remove it before the row naming it commits.
+    if (await touch(target)) return;
     const folder = join(this.dir, sha256.slice(0, 2), sha256.slice(2, 4));
     await mkdir(folder, { recursive: true });
     await rename(tmp, target);
     await fsync(folder); // make the rename itself durable
   }
+}
+
+/** Sets a file's times to now; false when it does not exist. */
+async function touch(path: string): Promise<boolean> {
+  const now = new Date();
+  return utimes(path, now, now).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
 }
 
 async function fsync(path: string): Promise<void> {

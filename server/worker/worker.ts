@@ -11,6 +11,7 @@ import { ChannelError, type DeliveryChannel } from './channels/channel.js';
 import { emailChannel } from './channels/email.js';
 import { inAppChannel } from './channels/in-app.js';
 import { webhookChannel } from './channels/webhook.js';
+import { runHousekeeping } from './housekeeping.js';
 
 export interface WorkerReport {
   timersFired: number;
@@ -29,6 +30,8 @@ export function defaultChannels(services: Services): DeliveryChannel[] {
 }
 
 const LEASE_MS = 60_000;
+/** Housekeeping (old idempotency keys, stale temp files, unreferenced stored files) runs hourly. */
+const HOUSEKEEPING_INTERVAL_MS = 3600_000;
 const BATCH = 50;
 
 async function fireDueTimers(services: Services, workerId: string): Promise<number> {
@@ -72,14 +75,21 @@ export async function runWorkerOnce(services: Services, options: { workerId: str
   return { timersFired, noticesSent: sent, noticesFailed: failed };
 }
 
-/** Runs passes every `intervalMs` until stopped; passes never overlap. */
+/** Runs passes every `intervalMs` until stopped, with housekeeping at start and hourly; passes never overlap. */
 export function startWorker(services: Services, options: { workerId: string; intervalMs: number }): { stop: () => Promise<void> } {
   const channels = defaultChannels(services);
   let isStopped = false;
   let running: Promise<unknown> = Promise.resolve();
+  let housekeepingAt = 0; // at once on start: a crash's temp files and orphans go first
+  const housekeepIfDue = async () => {
+    if (Date.now() < housekeepingAt) return;
+    housekeepingAt = Date.now() + HOUSEKEEPING_INTERVAL_MS;
+    await runHousekeeping(services).catch((error: unknown) => console.error('housekeeping failed:', error));
+  };
   const tick = () => {
     if (isStopped) return;
-    running = runWorkerOnce(services, { workerId: options.workerId, channels })
+    running = housekeepIfDue()
+      .then(() => runWorkerOnce(services, { workerId: options.workerId, channels }))
       .catch((error: unknown) => console.error('worker pass failed:', error))
       .finally(() => {
         if (!isStopped) timer = setTimeout(tick, options.intervalMs);
