@@ -52,13 +52,18 @@ export function formDraftOf(schema: unknown): FormDraft | undefined {
   return draftPatterns.find(([, pattern]) => typeof declared === 'string' && pattern.test(declared))?.[0];
 }
 
+/** Format predicates that replace the standard ones in one pool (the identity locator of form-findings.ts). */
+export type FormatOverrides = Record<string, (value: string) => boolean>;
+
 /** A new Ajv for forms of one draft. `formats.today` feeds the "not in the future" birth-date check. */
-export function createFormAjv(draft: FormDraft, formats: FormatOptions = {}): AjvCore {
+export function createFormAjv(draft: FormDraft, formats: FormatOptions = {}, overrides: FormatOverrides = {}): AjvCore {
   const ajv: AjvCore = draft === '2020-12' ? new Ajv2020(formAjvOptions) : new Ajv(formAjvOptions);
   addFormats(ajv);
   ajv.addFormat('data-url', DATA_URL_FORMAT);
   ajv.addFormat('color', COLOR_FORMAT);
-  return registerFormats(ajv, formats);
+  registerFormats(ajv, formats);
+  for (const [name, validate] of Object.entries(overrides)) ajv.addFormat(name, { type: 'string', validate });
+  return ajv;
 }
 
 /** True when the schema declares an `$id` anywhere (below `enum`/`const` values it is data, not an id). */
@@ -76,16 +81,19 @@ export function declaresIds(schema: unknown): boolean {
 export class FormAjvPool {
   private readonly shared = new Map<FormDraft, AjvCore>();
 
-  constructor(private readonly formats: FormatOptions = {}) {}
+  constructor(
+    private readonly formats: FormatOptions = {},
+    private readonly overrides: FormatOverrides = {},
+  ) {}
 
   /** The instance to compile `schema` in; undefined for an unsupported `$schema`. */
   ajvFor(schema: unknown): AjvCore | undefined {
     const draft = formDraftOf(schema);
     if (draft === undefined) return undefined;
-    if (declaresIds(schema)) return createFormAjv(draft, this.formats);
+    if (declaresIds(schema)) return createFormAjv(draft, this.formats, this.overrides);
     let ajv = this.shared.get(draft);
     if (ajv === undefined) {
-      ajv = createFormAjv(draft, this.formats);
+      ajv = createFormAjv(draft, this.formats, this.overrides);
       this.shared.set(draft, ajv);
     }
     return ajv;

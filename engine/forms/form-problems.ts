@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { pointer, type Problem } from '../problem.js';
+import { residentIdIssue, type ResidentIdIssue } from './identity.js';
 
 type SchemaNode = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ const typeNames: Record<string, string> = {
 
 const formatHints: Record<string, string> = {
   'cn-resident-id': '应为18位居民身份证号码，请核对出生日期和最后一位校验码',
-  'cn-uscc': '应为18位统一社会信用代码，请核对',
+  'cn-uscc': '应为18位统一社会信用代码，只含数字和大写字母（不含 I、O、Z、S、V），第3–8位为数字',
   'cn-mobile': '应为11位手机号码',
   region: '应为6位行政区划代码',
   email: '应为电子邮箱地址',
@@ -30,6 +31,25 @@ const formatHints: Record<string, string> = {
   'date-time': '应为日期和时间',
   uri: '应为网址',
 };
+
+/** What exactly is wrong with a refused resident ID (Ajv with `verbose` hands the value over). */
+const residentIdHints: Record<ResidentIdIssue, string> = {
+  'legacy-15': '这是15位的旧身份证号码，请填写现在使用的18位居民身份证号码',
+  length: '应为18位居民身份证号码',
+  characters: '应为17位数字加最后一位数字或X',
+  date: '第7–14位不是有效的出生日期，请核对',
+  future: '出生日期晚于今天，请核对',
+  check: '最后一位校验码不符，请核对',
+};
+
+/** The hint for a failed format; for a resident ID, the reason this value fails. */
+function formatHint(format: string, value: unknown): string | undefined {
+  if (format === 'cn-resident-id' && typeof value === 'string') {
+    // "future" needs today, which the format knew; any other issue is found without it.
+    return residentIdHints[residentIdIssue(value) ?? 'future'];
+  }
+  return formatHints[format];
+}
 
 function isNode(value: unknown): value is SchemaNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -97,7 +117,7 @@ function messageFor(error: ErrorObject, label: string): string {
     case 'type':
       return `${field} 应为${list(String(p.type).split(',').map((t) => typeNames[t] ?? t))}`;
     case 'format': {
-      const hint = formatHints[String(p.format)];
+      const hint = formatHint(String(p.format), error.data);
       return hint === undefined ? `${field} 格式不正确` : `${field} 格式不正确，${hint}`;
     }
     case 'pattern':
@@ -158,6 +178,11 @@ function problemFor(error: ErrorObject, root: unknown): Problem {
     return { code, path: error.instancePath + pointer(extra), message: `表单中没有"${extra}"这一项，请删除` };
   }
   return { code, path: error.instancePath, message: messageFor(error, labelOf(error.parentSchema, error.instancePath, root)) };
+}
+
+/** The field an Ajv error is about, by its title (else its property name). */
+export function fieldLabel(error: ErrorObject, root: unknown): string {
+  return labelOf(error.parentSchema, error.instancePath, root);
 }
 
 /**

@@ -4,7 +4,7 @@
  * the server (`registerFormats(ajv)`), so both sides agree on what is valid.
  */
 import type { AjvCore } from './form-ajv.js';
-import { isMobile, isRegionCode, isResidentId, isUscc } from './identity.js';
+import { isMobile, isRegionCode, isResidentId, isUsccShape } from './identity.js';
 
 /** Names of the custom formats, as written in a form schema (`"format": "cn-resident-id"`). */
 export const customFormatNames = ['cn-resident-id', 'cn-uscc', 'cn-mobile', 'region'] as const;
@@ -19,14 +19,18 @@ export interface FormatOptions {
   today?: () => string | undefined;
 }
 
-/** The format checks as plain predicates, keyed by format name. */
+/**
+ * The format checks as plain predicates, keyed by format name: the hard-reject tier of
+ * reliability-goals §5. `cn-uscc` checks the alphabet and shape only: a wrong check character is
+ * a soft reject that the applicant may confirm (identity-policy.ts, applied by validateFormData).
+ */
 export function formatValidators(options: FormatOptions = {}): Record<CustomFormatName, (value: string) => boolean> {
   return {
     'cn-resident-id': (value) => {
       const today = options.today?.();
       return isResidentId(value, today === undefined ? {} : { today });
     },
-    'cn-uscc': isUscc,
+    'cn-uscc': isUsccShape,
     'cn-mobile': isMobile,
     region: isRegionCode,
   };

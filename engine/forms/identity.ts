@@ -6,7 +6,6 @@
  * algorithms live here with the standards' own vectors as tests; see
  * docs/decisions/0006-identity-validators.md.
  */
-import { isLocalDate } from '../calendar/local-date.js';
 
 // Hard-coded rather than computed: a mis-indexed 2^(i-1) mod 11 is a known bug (id-validator.py#29).
 const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -40,20 +39,43 @@ export function residentIdCheckChar(body: string): string {
   return RESIDENT_ID_CHECK[sum % 11] ?? '';
 }
 
+/** True for a day of the proleptic Gregorian calendar (plain arithmetic: a birth date has no time zone). */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const length = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return length !== undefined && day >= 1 && day <= length;
+}
+
+/** Why a typed resident identity number is refused (a hard reject), in the order the checks run. */
+export type ResidentIdIssue = 'legacy-15' | 'length' | 'characters' | 'date' | 'future' | 'check';
+
+/**
+ * What is wrong with a resident identity number, or undefined when it is valid: 18 characters
+ * (a 15-digit legacy number is named as such), a real birth date (year ≥ 1800, not after `today`
+ * when given) and the MOD 11-2 check character.
+ *
+ * @example residentIdIssue('110105491231002') // 'legacy-15'
+ */
+export function residentIdIssue(value: string, options: { today?: string } = {}): ResidentIdIssue | undefined {
+  const id = normalizeIdentity(value);
+  if (/^\d{15}$/.test(id)) return 'legacy-15';
+  if (id.length !== 18) return 'length';
+  if (!RESIDENT_ID_PATTERN.test(id)) return 'characters';
+  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (!isCalendarDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))) || Number(id.slice(6, 10)) < MIN_BIRTH_YEAR) return 'date';
+  if (options.today !== undefined && birth > options.today) return 'future';
+  return residentIdCheckChar(id.slice(0, 17)) === id[17] ? undefined : 'check';
+}
+
 /**
  * True for an 18-character resident identity number with a real birth date (not after `today`
  * when given, year ≥ 1800) and a correct check character. The address code is not checked:
- * abolished codes stay valid on real cards.
+ * abolished codes stay valid on real cards (an unknown one is a warning, see identity-policy.ts).
  *
  * @example isResidentId('11010519491231002X') // true — the example in GB 11643-1999
  */
 export function isResidentId(value: string, options: { today?: string } = {}): boolean {
-  const id = normalizeIdentity(value);
-  if (!RESIDENT_ID_PATTERN.test(id)) return false;
-  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isLocalDate(birth) || Number(id.slice(6, 10)) < MIN_BIRTH_YEAR) return false;
-  if (options.today !== undefined && birth > options.today) return false;
-  return residentIdCheckChar(id.slice(0, 17)) === id[17];
+  return residentIdIssue(value, options) === undefined;
 }
 
 /** The check character of a 17-character USCC body, or undefined when a character is outside the alphabet. */
@@ -66,6 +88,14 @@ export function usccCheckChar(body: string): string | undefined {
   }
   // The final "mod 31" turns 31 into 0; forgetting it is a known bug (cn-validator#2).
   return USCC_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/**
+ * True for 18 characters of the GB 32100 alphabet (no I, O, Z, S, V) with digits in the region
+ * code: what a USCC field must hold (a hard reject otherwise), whatever its check character says.
+ */
+export function isUsccShape(value: string): boolean {
+  return USCC_PATTERN.test(normalizeIdentity(value));
 }
 
 /**

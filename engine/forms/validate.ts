@@ -8,6 +8,7 @@ import { formatLocalDate, parseInstant } from '../calendar/local-date.js';
 import type { Form } from '../kinds/form.js';
 import type { Problem } from '../problem.js';
 import { FormAjvPool, type AjvCore } from './form-ajv.js';
+import { formFindings } from './form-findings.js';
 import { formProblems } from './form-problems.js';
 
 export { formAjvOptions } from './form-ajv.js';
@@ -15,6 +16,11 @@ export { formAjvOptions } from './form-ajv.js';
 export interface ValidateFormOptions {
   /** The current instant or date (ISO 8601); birth dates after it are rejected. Omit to skip that check. */
   now?: string;
+  /**
+   * JSON Pointers into the data whose soft rejects (`level: 'confirm'`, e.g. a USCC whose check
+   * character fails) the applicant confirmed; those are no longer refused.
+   */
+  confirmations?: readonly string[];
 }
 
 // Ajv is synchronous, so the date a format reads is the date of the validation in progress.
@@ -51,7 +57,8 @@ function validatorFor(form: Form): ValidateFunction {
 }
 
 /**
- * Validates form data against a form's schema; returns every problem at once, [] when valid.
+ * Validates form data against a form's schema; returns every problem at once, [] when valid:
+ * the schema's own (formats are the hard-reject tier) and each soft reject not confirmed.
  * Paths are JSON Pointers into the data (`/applicant/idNumber`; for a missing field, the
  * field's own path) and messages name the field by its schema title.
  *
@@ -62,9 +69,17 @@ function validatorFor(form: Form): ValidateFunction {
 export function validateFormData(form: Form, data: unknown, options: ValidateFormOptions = {}): Problem[] {
   const validate = validatorFor(form);
   today = options.now === undefined ? undefined : formatLocalDate(parseInstant(options.now));
+  let problems: Problem[];
   try {
-    return validate(data) ? [] : formProblems(validate.errors, form.schema);
+    problems = validate(data) ? [] : formProblems(validate.errors, form.schema);
   } finally {
     today = undefined;
   }
+  const confirmed = new Set(options.confirmations ?? []);
+  return [...problems, ...unconfirmed(form, data).filter((finding) => !confirmed.has(finding.path))];
+}
+
+/** The soft rejects in `data`: problems with `level: 'confirm'`, refused until their path is confirmed. */
+export function unconfirmed(form: Form, data: unknown): Problem[] {
+  return formFindings(form.schema, data).filter((finding) => finding.level === 'confirm');
 }

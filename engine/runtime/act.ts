@@ -12,7 +12,7 @@ import type { Draft } from './draft.js';
 import { createDraft, record } from './draft.js';
 import { runEffects } from './effects.js';
 import { checkEvaluation, recordEvaluation } from './evaluation.js';
-import { checkFormData } from './form-data.js';
+import { checkFormData, flagConfirmedData } from './form-data.js';
 import { recordVerdicts, supplyFiles } from './materials.js';
 import { buildRuleContext } from './rule-context.js';
 import { textOf } from '../text.js';
@@ -47,7 +47,8 @@ export function applyAction(draft: Draft, command: ActCommand): Problem[] {
   const mark = draft.events.length;
   const problems = [...checkCommandShape(action, command), ...(action.isEvaluation === true ? checkEvaluation(payload) : [])];
   if (command.data !== undefined) {
-    problems.push(...checkFormData({ form: draft.context.bundle.form, data: command.data, now: draft.context.now }));
+    const confirmations = command.confirmations ? { confirmations: command.confirmations } : {};
+    problems.push(...checkFormData({ form: draft.context.bundle.form, data: command.data, now: draft.context.now, ...confirmations }));
   }
   if (problems.length > 0) return problems;
   const supplied = recordSupplies(draft, command);
@@ -65,6 +66,7 @@ function recordSupplies(draft: Draft, command: ActCommand): Problem[] {
   if (command.data !== undefined) {
     draft.case.data = structuredClone(command.data);
     record(draft, 'form.updated', {});
+    flagConfirmedData(draft, draft.context.bundle.form);
   }
   return [
     ...(command.files === undefined ? [] : supplyFiles(draft, command.files)),

@@ -88,9 +88,22 @@ export interface Case {
   registeredBy?: string;
   /** The code that, with the case number, opens the public progress lookup (查询码). */
   verificationCode?: string;
+  /** Soft rejects in the data the applicant confirmed (e.g. a USCC failing its check), for staff to review. */
+  reviewFlags?: ReviewFlag[];
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A value the form's policy would refuse, accepted because the actor confirmed it; staff review it. */
+export interface ReviewFlag {
+  /** JSON Pointer into the case (`/data/...`). */
+  path: string;
+  /** The soft reject's code, e.g. `identity.uscc-check`. */
+  code: string;
+  message: string;
+  confirmedBy: string;
+  at: string;
 }
 
 export interface Evaluation {

@@ -8,7 +8,7 @@ import type { Case, Pins } from './case.js';
 import type { CreateCommand, DecideContext, Decision } from './decision.js';
 import { finish, applyAction } from './act.js';
 import { createDraft, record } from './draft.js';
-import { checkFormData } from './form-data.js';
+import { checkFormData, flagConfirmedData } from './form-data.js';
 import { supplyFiles } from './materials.js';
 import { enterStep } from './transition.js';
 
@@ -20,7 +20,10 @@ import { enterStep } from './transition.js';
 export function decideCreate(command: CreateCommand, context: DecideContext): Decision {
   const { bundle, actor, now } = context;
   const files = command.files ?? {};
-  const problems = [...checkFormData({ form: bundle.form, data: command.data, now }), ...checkUploads({ checklist: bundle.checklist, files })];
+  const problems = [
+    ...checkFormData({ form: bundle.form, data: command.data, now, ...(command.confirmations ? { confirmations: command.confirmations } : {}) }),
+    ...checkUploads({ checklist: bundle.checklist, files }),
+  ];
   if (problems.length > 0) return { ok: false, problems };
 
   const applicantId = command.onBehalfOf ?? actor.id;
@@ -33,6 +36,7 @@ export function decideCreate(command: CreateCommand, context: DecideContext): De
     channel,
     ...(channel === 'counter' ? { applicantId, registeredBy: actor.id } : {}),
   });
+  flagConfirmedData(draft, bundle.form);
   supplyFiles(draft, files);
   enterStep(draft, { to: bundle.workflow.start });
   if (command.action !== undefined) {

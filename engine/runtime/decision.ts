@@ -27,6 +27,8 @@ export interface CreateCommand {
   onBehalfOf?: string;
   /** The progress lookup code, made by the runner (the engine draws no random numbers). */
   verificationCode?: string;
+  /** Paths (`/data/...`) whose soft rejects the actor confirmed; they become review flags. */
+  confirmations?: string[];
 }
 
 /** Take a named action of the current step. */
@@ -40,6 +42,8 @@ export interface ActCommand {
   verdicts?: Record<string, { status: Verdict; reason?: string }>;
   /** Replacement form data (supplement), validated again. */
   data?: Record<string, unknown>;
+  /** Paths (`/data/...`) of the replacement whose soft rejects the actor confirmed. */
+  confirmations?: string[];
 }
 
 /** Hand the case to another staff member (转办); the runner checks they are staff of the platform. */

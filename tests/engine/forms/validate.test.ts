@@ -107,7 +107,7 @@ describe('validateFormData', () => {
         'form.minLength /applicant/name',
         'form.format /applicant/mobile',
         'form.format /applicant/region',
-        'form.format /company/uscc',
+        'identity.uscc-check /company/uscc',
         'form.required /matter',
         'form.minimum /claimAmount',
         'form.enum /rightTypes/2',
@@ -125,7 +125,7 @@ describe('validateFormData', () => {
     it('writes messages in Chinese with the field titles', () => {
       expect(byPath('/applicant/name')[0]?.message).to.equal('"申请人姓名" 至少需要 2 个字符');
       expect(byPath('/applicant/mobile')[0]?.message).to.equal('"联系电话" 格式不正确，应为11位手机号码');
-      expect(byPath('/company/uscc')[0]?.message).to.match(/^"统一社会信用代码" 格式不正确/);
+      expect(byPath('/company/uscc')[0]?.message).to.match(/^"统一社会信用代码" 校验码不符，请核对/);
       expect(byPath('/claimAmount')[0]?.message).to.equal('"涉案金额（元）" 不能小于 0');
       expect(byPath('/rightTypes/2')[0]?.message).to.equal('"第3项" 只能是以下之一：专利、商标、著作权、地理标志');
       expect(byPath('/rightTypes')[0]?.message).to.equal('"权利类型" 中第 1 项与第 2 项重复');
@@ -156,7 +156,9 @@ describe('registerFormats', () => {
     addFormats.default(ajv);
     const validate = ajv.compile({ type: 'string', format: 'cn-uscc' });
     expect(validate('91350100M000100Y43')).to.equal(true);
-    expect(validate('91350100M000100Y44')).to.equal(false);
+    // The format is the hard tier: a wrong check character is a soft reject of validateFormData.
+    expect(validate('91350100M000100Y44')).to.equal(true);
+    expect(validate('91350100M000100I43')).to.equal(false);
   });
 
   it('exposes the same checks as predicates for @rjsf customFormats', () => {
