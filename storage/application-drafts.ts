@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import { readInstant, readJson, writeInstant, writeJson } from './columns.js';
+import { openSealedIn, sealEveryString } from './personal-data/sealing.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -26,7 +27,8 @@ const keyColumns = (key: DraftKey) => ({ user_id: key.userId, platform_id: key.p
 
 /** Saves the draft, replacing the one of the same user, platform and item. */
 export async function putApplicationDraft(db: Db, draft: ApplicationDraftRecord): Promise<void> {
-  const body: ApplicationDraftBody = { data: draft.data, fileRefs: draft.fileRefs };
+  // Every typed value is sealed: a half-typed ID number is not recognizable as one yet.
+  const body: ApplicationDraftBody = { data: sealEveryString(db, draft.data), fileRefs: draft.fileRefs };
   await db('application_drafts')
     .insert({ ...keyColumns(draft), body: writeJson(body), saved_at: writeInstant(draft.savedAt) })
     .onConflict(['user_id', 'platform_id', 'item_id'])
@@ -57,7 +59,7 @@ function toDraft(db: Db, row: Record<string, unknown>): ApplicationDraftRecord {
     userId: row.user_id as string,
     platformId: row.platform_id as string,
     itemId: row.item_id as string,
-    data: body.data,
+    data: openSealedIn(db, body.data),
     fileRefs: body.fileRefs,
     savedAt: readInstant(row.saved_at) as string,
   };

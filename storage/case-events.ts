@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CaseEvent } from '../engine/runtime/decision.js';
 import { readInstant, readJson, writeInstant, writeJson } from './columns.js';
+import { openSealedIn, sealPersonalIn } from './personal-data/sealing.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -32,7 +33,7 @@ export async function appendEvents(db: Db, caseId: string, events: CaseEvent[]):
       seq: e.seq,
       type: e.type,
       actor_id: e.actorId,
-      data: writeJson(e.data),
+      data: writeJson(sealPersonalIn(db, e.data)),
       at: writeInstant(e.at),
     })),
   );
@@ -59,7 +60,7 @@ function toEvent(db: Db, row: Record<string, unknown>): StoredCaseEvent {
     seq: Number(row.seq),
     type: row.type as string,
     actorId: (row.actor_id as string | null) ?? null,
-    data: readJson(db, row.data),
+    data: openSealedIn(db, readJson<Record<string, unknown>>(db, row.data)),
     at: readInstant(row.at) as string,
   };
 }

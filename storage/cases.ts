@@ -6,6 +6,9 @@ import type { Knex } from 'knex';
 import type { Case, CaseStatus } from '../engine/runtime/case.js';
 import { likeIgnoringCase, readInstant, readJson, writeInstant, writeJson } from './columns.js';
 import { nextDueAt, nextWarnAt } from '../engine/runtime/clocks.js';
+import { isPersonalValue } from '../engine/forms/personal-values.js';
+import { openSealedIn, sealPersonalIn } from './personal-data/sealing.js';
+import { usersWithPersonalValue } from './users.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -17,7 +20,7 @@ export interface CaseDerived {
   queue?: string | null;
 }
 
-function columns(kase: Case, version: number, derived: CaseDerived = {}) {
+function columns(db: Db, kase: Case, version: number, derived: CaseDerived = {}) {
   return {
     ...(derived.queue === undefined ? {} : { queue: derived.queue }),
     platform_id: kase.platformId,
@@ -32,7 +35,8 @@ function columns(kase: Case, version: number, derived: CaseDerived = {}) {
     warn_at: writeInstant(nextWarnAt(kase)),
     channel: kase.channel ?? 'online',
     version,
-    body: writeJson({ ...kase, version }),
+    // ID numbers and phones in the form data (and wherever else) are sealed in place.
+    body: writeJson(sealPersonalIn(db, { ...kase, version })),
     created_at: writeInstant(kase.createdAt),
     updated_at: writeInstant(kase.updatedAt),
   };
@@ -40,14 +44,14 @@ function columns(kase: Case, version: number, derived: CaseDerived = {}) {
 
 /** Stores a new case at version 1 and returns it as stored. */
 export async function insertCase(db: Db, kase: Case, derived: CaseDerived = {}): Promise<Case> {
-  await db('cases').insert({ id: kase.id, ...columns(kase, 1, derived) });
+  await db('cases').insert({ id: kase.id, ...columns(db, kase, 1, derived) });
   return { ...kase, version: 1 };
 }
 
 /** Stores many new cases at version 1 in multi-row inserts (seeding and benchmarks). */
 export async function insertCases(db: Db, cases: Array<{ kase: Case; derived?: CaseDerived }>, chunkSize = 200): Promise<void> {
   for (let start = 0; start < cases.length; start += chunkSize) {
-    const rows = cases.slice(start, start + chunkSize).map(({ kase, derived }) => ({ id: kase.id, ...columns(kase, 1, derived) }));
+    const rows = cases.slice(start, start + chunkSize).map(({ kase, derived }) => ({ id: kase.id, ...columns(db, kase, 1, derived) }));
     await db('cases').insert(rows);
   }
 }
@@ -71,7 +75,7 @@ export async function getCaseVersion(db: Db, id: string): Promise<number | null>
 export async function updateCase(db: Db, next: Case, expectedVersion: number, derived: CaseDerived = {}): Promise<boolean> {
   const changed = await db('cases')
     .where({ id: next.id, version: expectedVersion })
-    .update(columns(next, expectedVersion + 1, derived));
+    .update(columns(db, next, expectedVersion + 1, derived));
   return changed === 1;
 }
 
@@ -104,7 +108,10 @@ export interface CaseFilter {
   queue?: string;
   /** Matches case numbers containing this text. */
   q?: string;
-  /** Matches a number containing `text`, an applicant whose name contains it, or one of `itemIds`. */
+  /**
+   * Matches a number containing `text`, an applicant whose name contains it, or one of `itemIds`;
+   * a whole ID number or mobile phone also matches the applicant it belongs to (blind index).
+   */
   search?: { text: string; itemIds: string[] };
   /** Only cases due at or before this instant (overdue then). */
   dueBy?: string;
@@ -215,6 +222,7 @@ function filtered(db: Db, filter: CaseFilter): Knex.QueryBuilder {
     builder.where((w) => {
       numberContaining(w, text);
       w.orWhereIn('applicant_id', applicants);
+      if (isPersonalValue(text)) w.orWhereIn('applicant_id', usersWithPersonalValue(db, { platformId: filter.platformId, value: text }));
       if (itemIds.length > 0) w.orWhereIn('item_id', itemIds);
     });
   }
@@ -236,5 +244,5 @@ function decodeCursor(cursor: string): [string, string] {
 }
 
 function toCase(db: Db, row: Record<string, unknown>): Case {
-  return { ...readJson<Case>(db, row.body), version: Number(row.version) };
+  return { ...openSealedIn(db, readJson<Case>(db, row.body)), version: Number(row.version) };
 }

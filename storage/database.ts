@@ -14,6 +14,7 @@ import knexFactory, { type Knex } from 'knex';
 import type { Dialect } from './columns.js';
 import { migrationSource } from './migrations/index.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, ImmediateSqliteClient } from './sqlite-client.js';
+import { attachKeyring, type PersonalDataKeyring } from './personal-data/keyring.js';
 import { guardedTransaction, guardRootQueries, isGuardRequested } from './transaction-guard.js';
 
 export interface DatabaseOptions {
@@ -27,6 +28,8 @@ export interface DatabaseOptions {
   searchPath?: string;
   /** How long a SQLite writer waits for the write lock; default 5000 ms. */
   busyTimeoutMs?: number;
+  /** Seals ID numbers and phones at rest (storage/personal-data); without it, storing one fails. */
+  keyring?: PersonalDataKeyring;
   /** Make a query on the root knex inside an open transaction throw (storage/transaction-guard.ts); default: `IPSP_TX_GUARD=1`. */
   isTransactionGuarded?: boolean;
 }
@@ -48,6 +51,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const isPostgres = /^postgres(ql)?:\/\//.test(options.url ?? '');
   const knex = knexFactory(isPostgres ? postgresConfig(options) : sqliteConfig(options));
   await knex.raw('select 1');
+  if (options.keyring) attachKeyring(knex, options.keyring);
   const isGuarded = options.isTransactionGuarded ?? isGuardRequested();
   if (isGuarded) guardRootQueries(knex);
   return {

@@ -1,6 +1,7 @@
 /** The in-app inbox (站内消息): what the worker delivers from inApp outbox rows. */
 import type { Knex } from 'knex';
 import { readInstant, writeInstant } from './columns.js';
+import { openText, sealText } from './personal-data/sealing.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -23,8 +24,9 @@ export async function insertMessage(db: Db, message: Omit<MessageRecord, 'readAt
       user_id: message.userId,
       platform_id: message.platformId,
       case_id: message.caseId,
-      title: message.title,
-      body: message.body,
+      // A notice's text may carry a phone or an ID number: sealed whole.
+      title: sealText(db, message.title),
+      body: sealText(db, message.body),
       created_at: writeInstant(message.createdAt),
     })
     .onConflict('id')
@@ -41,8 +43,8 @@ export async function listMessages(db: Db, query: { userId: string; isUnreadOnly
     userId: row.user_id as string,
     platformId: row.platform_id as string,
     caseId: (row.case_id as string | null) ?? null,
-    title: row.title as string,
-    body: row.body as string,
+    title: openText(db, row.title) ?? '',
+    body: openText(db, row.body) ?? '',
     createdAt: readInstant(row.created_at) as string,
     readAt: readInstant(row.read_at),
   }));

@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { Channel } from '../engine/kinds/workflow.js';
 import { addMs, readInstant, writeInstant } from './columns.js';
 import { claimRows, type ClaimRequest } from './claim.js';
+import { openText, sealText } from './personal-data/sealing.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -44,11 +45,12 @@ export async function enqueueNotice(db: Db, notice: NewOutboxRecord): Promise<vo
     notice_id: notice.noticeId,
     channel: notice.channel,
     recipient_user_id: notice.recipientUserId,
-    recipient_address: notice.recipientAddress,
+    // The address, subject and body may carry a phone or an ID number: sealed whole.
+    recipient_address: sealText(db, notice.recipientAddress),
     template_id: notice.templateId,
     purpose: notice.purpose,
-    subject: notice.subject,
-    body: notice.body,
+    subject: sealText(db, notice.subject),
+    body: sealText(db, notice.body),
     format: notice.format,
     status: 'pending',
     attempts: 0,
@@ -65,7 +67,7 @@ export async function claimOutbox(db: Db, request: ClaimRequest): Promise<Outbox
     orderBy: 'next_attempt_at',
     eligible: (q) => q.where({ status: 'pending' }).andWhere('next_attempt_at', '<=', writeInstant(request.now)),
   });
-  return rows.map(toRecord);
+  return rows.map((row) => toRecord(db, row));
 }
 
 /** Records a delivery; returns false if the notice was not pending (already handled). */
@@ -111,10 +113,10 @@ export async function markFailed(db: Db, report: FailureReport): Promise<OutboxS
 /** The notices queued for a case, oldest first. */
 export async function listNotices(db: Db, caseId: string): Promise<OutboxRecord[]> {
   const rows = await db('outbox').where({ case_id: caseId }).orderBy([{ column: 'created_at' }, { column: 'id' }]);
-  return rows.map(toRecord);
+  return rows.map((row: Record<string, unknown>) => toRecord(db, row));
 }
 
-function toRecord(row: Record<string, unknown>): OutboxRecord {
+function toRecord(db: Db, row: Record<string, unknown>): OutboxRecord {
   return {
     id: row.id as string,
     platformId: row.platform_id as string,
@@ -122,11 +124,11 @@ function toRecord(row: Record<string, unknown>): OutboxRecord {
     noticeId: row.notice_id as string,
     channel: row.channel as Channel,
     recipientUserId: (row.recipient_user_id as string | null) ?? null,
-    recipientAddress: (row.recipient_address as string | null) ?? null,
+    recipientAddress: openText(db, row.recipient_address),
     templateId: row.template_id as string,
     purpose: row.purpose as string,
-    subject: row.subject as string,
-    body: row.body as string,
+    subject: openText(db, row.subject) ?? '',
+    body: openText(db, row.body) ?? '',
     format: row.format as 'html' | 'text',
     status: row.status as OutboxStatus,
     attempts: Number(row.attempts),

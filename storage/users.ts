@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import type { Role } from '../engine/kinds/workflow.js';
 import { readBoolean, readInstant, readJson, writeInstant, writeJson } from './columns.js';
+import { blindIndexOf, openText, sealText } from './personal-data/sealing.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -38,27 +39,46 @@ export async function insertUser(db: Db, user: NewUser): Promise<void> {
     display_name: user.displayName,
     password_hash: user.passwordHash ?? null,
     roles: writeJson(user.roles),
-    phone: user.phone ?? null,
+    ...personalColumns(db, user),
     email: user.email ?? null,
     is_demo: user.isDemo ?? false,
     is_disabled: user.isDisabled ?? false,
-    id_number: user.idNumber ?? null,
     created_at: writeInstant(user.createdAt),
   });
 }
 
+/** The phone and ID number sealed, each with its blind index for lookups (migration 0017). */
+function personalColumns(db: Db, user: { phone?: string | null; idNumber?: string | null }) {
+  return {
+    phone: sealText(db, user.phone),
+    phone_index: blindIndexOf(db, user.phone),
+    id_number: sealText(db, user.idNumber),
+    id_number_index: blindIndexOf(db, user.idNumber),
+  };
+}
+
 /**
  * An applicant account without a password on the platform (registered at the counter, never
- * signed in) with this phone and name: the same person coming back to the counter.
+ * signed in) with this phone and name: the same person coming back to the counter. Found by
+ * the phone's blind index: the phone itself is stored encrypted.
  */
 export async function findOfflineApplicant(db: Db, who: { platformId: string; phone: string; displayName: string }): Promise<UserRecord | undefined> {
-  const rows = await db('users').where({ platform_id: who.platformId, phone: who.phone, display_name: who.displayName }).whereNull('password_hash').orderBy('id');
+  const rows = await db('users').where({ platform_id: who.platformId, phone_index: blindIndexOf(db, who.phone), display_name: who.displayName }).whereNull('password_hash').orderBy('id');
   return rows.map((row: Record<string, unknown>) => toUser(db, row)).find((user) => user.roles.includes('applicant'));
+}
+
+/** Ids of the platform's users whose phone or ID number is `value` (by blind index), for searches. */
+export function usersWithPersonalValue(db: Db, input: { platformId: string; value: string }): Knex.QueryBuilder {
+  const index = blindIndexOf(db, input.value);
+  return db('users')
+    .select('id')
+    .where({ platform_id: input.platformId })
+    .andWhere((w) => w.where({ phone_index: index }).orWhere({ id_number_index: index }));
 }
 
 /** Records an offline applicant's ID number. */
 export async function setIdNumber(db: Db, change: { id: string; idNumber: string }): Promise<void> {
-  await db('users').where({ id: change.id }).update({ id_number: change.idNumber });
+  await db('users').where({ id: change.id }).update({ id_number: sealText(db, change.idNumber), id_number_index: blindIndexOf(db, change.idNumber) });
 }
 
 /** Display names by user id; unknown ids are left out. */
@@ -148,13 +168,13 @@ function toUser(db: Db, row: Record<string, unknown>): UserRecord {
     displayName: row.display_name as string,
     passwordHash: (row.password_hash as string | null) ?? null,
     roles: readJson(db, row.roles),
-    phone: (row.phone as string | null) ?? null,
+    phone: openText(db, row.phone),
     email: (row.email as string | null) ?? null,
     isDemo: readBoolean(row.is_demo),
     isDisabled: readBoolean(row.is_disabled),
     createdAt: readInstant(row.created_at) as string,
     lastLoginAt: readInstant(row.last_login_at),
-    idNumber: (row.id_number as string | null | undefined) ?? null,
+    idNumber: openText(db, row.id_number),
     failedAttempts: Number(row.failed_attempts ?? 0),
     lockedUntil: readInstant(row.locked_until),
   };

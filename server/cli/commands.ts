@@ -2,9 +2,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadDefinitions } from '../../engine/load/index.js';
-import { openDatabase } from '../../storage/database.js';
 import { createApp } from '../app.js';
-import { openServices } from '../bootstrap.js';
+import { openConfiguredDatabase, openServices } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { readDefinitionFiles } from '../definition-files.js';
 import { importDefinitions } from '../operations/import-definitions.js';
@@ -43,7 +42,8 @@ const validate: Command = async ({ args }) => {
 
 const migrate: Command = async () => {
   const config = loadConfig();
-  const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { sqliteFile: config.sqliteFile });
+  // With the deployment's keyring: migration 0017 encrypts personal data stored before it.
+  const db = await openConfiguredDatabase(config);
   await db.migrate();
   await db.close();
   console.log(`database up to date (${db.dialect})`);

@@ -7,6 +7,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { PersonalDataKeyring } from '../../storage/personal-data/keyring.js';
 import type { Config } from '../config.js';
 import { Failure } from '../http/failure.js';
 
@@ -32,6 +33,14 @@ async function secretText(config: Config): Promise<string> {
     await unlink(aside);
   }
   return (await readFile(config.secretFile, 'utf8')).trim();
+}
+
+/**
+ * The keyring that seals ID numbers and phones at rest (storage/personal-data), derived from the
+ * same secret for its own purposes: a database dump alone reads no personal data either.
+ */
+export async function personalDataKeyring(config: Config): Promise<PersonalDataKeyring> {
+  return PersonalDataKeyring.fromSecrets([await secretText(config)]);
 }
 
 async function sealingKey(config: Config): Promise<Buffer> {

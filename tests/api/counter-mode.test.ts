@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import type { ApiClient } from '../support/api-client.js';
 import { forEachDatabase } from '../support/databases.js';
+import { listNotices } from '../../storage/outbox.js';
 import { getUser } from '../../storage/users.js';
 import { useApiSuite } from './support/api-suite.js';
 import { AGENT_PLEDGE_MATERIALS, uploadPledgeFiles } from './support/applying.js';
@@ -66,8 +67,9 @@ forEachDatabase('API: counter mode', (target) => {
     expect(answer.body.step).to.equal('supplement');
     const notices = (await staff1.get(`/api/cases/${answer.body.id}/notices`)).body.notices as Array<{ templateId: string; body: string }>;
     expect(notices.map((n) => n.templateId)).to.include('one-time-notice');
-    const rows = await suite.server.services.db.knex('outbox').where({ case_id: answer.body.id, channel: 'sms' });
-    expect(rows.map((r: { recipient_user_id: string; recipient_address: string }) => [r.recipient_user_id, r.recipient_address])).to.deep.include([first.applicantId, '13700137000']);
+    // The address is stored sealed (personal data at rest); the outbox repository opens it.
+    const rows = (await listNotices(suite.server.services.db.knex, answer.body.id)).filter((r) => r.channel === 'sms');
+    expect(rows.map((r) => [r.recipientUserId, r.recipientAddress])).to.deep.include([first.applicantId, '13700137000']);
   });
 
   it('given a wrong phone, an ID number that checks neither way and a blank name, when registered, then 422 names each field', async () => {

@@ -6,58 +6,17 @@
  * of one item shows as exactly one changed entry, and a revoked key's package is refused.
  */
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { definitionsDir, projectRoot } from '../../server/paths.js';
+import { definitionsDir } from '../../server/paths.js';
 import { openDatabase } from '../../storage/database.js';
 import { ApiClient } from '../support/api-client.js';
 import { ipsp } from '../support/cli.js';
 import { DEMO_PASSWORD } from '../support/test-server.js';
+import { envFor, freePort, serve, stopDeployment as stop, type Deployment } from './support/deployment-process.js';
 import { prepareCityDeployment } from './support/deployments.js';
 import { PLEDGE_ITEM } from './support/pledge.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-interface Deployment {
-  url: string;
-  process: ChildProcess;
-  env: Record<string, string>;
-}
-
-function envFor(dir: string, port: number): Record<string, string> {
-  return { SQLITE_FILE: join(dir, 'ipsp.sqlite'), FILES_DIR: join(dir, 'files'), PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', WORKER_INTERVAL_MS: '60000' };
-}
-
-/** Starts `ipsp serve` and waits for it to say it is serving. */
-async function serve(env: Record<string, string>): Promise<Deployment> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve'], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ipsp is serving on')) resolve();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`ipsp serve exited with ${code}: ${output}`)));
-  });
-  return { url: `http://127.0.0.1:${env.PORT}`, process: child, env };
-}
-
-async function stop(deployment: Deployment | undefined): Promise<void> {
-  if (!deployment || deployment.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => deployment.process.once('exit', resolve));
-  deployment.process.kill('SIGTERM');
-  await exited;
-}
 
 describe('federation between two deployments (two server processes, two SQLite files)', function () {
   this.timeout(180_000);

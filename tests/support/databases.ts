@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import knexFactory from 'knex';
 import { openDatabase, type Database } from '../../storage/database.js';
 import { postgresUnreachable } from '../../storage/postgres-probe.js';
+import { testKeyring } from './personal-data-key.js';
 import { transactionEscapes } from '../../storage/transaction-guard.js';
 
 // Every database the tests open refuses a query that escapes its transaction (storage/transaction-guard.ts).
@@ -62,7 +63,7 @@ export const sqlite: DatabaseTarget = {
   async createStore(options = {}) {
     const dir = await mkdtemp(join(tmpdir(), 'ipsp-test-'));
     return storeOf({
-      open: () => openDatabase({ sqliteFile: join(dir, 'test.sqlite') }),
+      open: () => openDatabase({ sqliteFile: join(dir, 'test.sqlite'), keyring: testKeyring }),
       cleanup: () => rm(dir, { recursive: true, force: true }),
       ...options,
     });
@@ -76,7 +77,7 @@ const postgres: DatabaseTarget = {
     const admin = knexFactory({ client: 'pg', connection: postgresUrl, pool: { min: 0, max: 1 } });
     await admin.raw('create schema ??', [schema]);
     return storeOf({
-      open: () => openDatabase({ url: postgresUrl, searchPath: schema }),
+      open: () => openDatabase({ url: postgresUrl, searchPath: schema, keyring: testKeyring }),
       async cleanup() {
         await admin.raw('drop schema ?? cascade', [schema]);
         await admin.destroy();
