@@ -12,6 +12,7 @@ import { Failure } from './http/failure.js';
 import { sendProblem } from './http/problem-response.js';
 import { mountRoutes } from './http/router.js';
 import { DatabaseSessionStore } from './http/session-store.js';
+import { passwordStateOf } from './operations/password-rules.js';
 import { actorFromUser, sessionUser } from './operations/sign-in.js';
 import { routes } from './routes/index.js';
 import type { Services } from './services.js';
@@ -56,7 +57,7 @@ export function createApp(services: Services): Express {
     session({
       name: 'ipsp.sid',
       secret: config.sessionSecret,
-      store: new DatabaseSessionStore(services.db, services.now),
+      store: new DatabaseSessionStore(services.db, services.now, config.sessionIdleMinutes),
       resave: false,
       saveUninitialized: false,
       rolling: true,
@@ -66,10 +67,16 @@ export function createApp(services: Services): Express {
   app.use('/api', async (req, _res, next) => {
     try {
       const signedInAt = req.session.signedInAt ? Date.parse(req.session.signedInAt) : NaN;
-      const isExpired = Number.isFinite(signedInAt) && services.now().getTime() - signedInAt > config.sessionAbsoluteHours * 3600_000;
-      const user = isExpired ? undefined : await sessionUser(services, req.session.userId);
-      if (user) req.actor = actorFromUser(user);
-      else if (req.session.userId) delete req.session.userId;
+      // Absolute timeout: at 12 hours after sign-in the session ends however active, its row deleted.
+      if (Number.isFinite(signedInAt) && services.now().getTime() - signedInAt >= config.sessionAbsoluteHours * 3600_000) {
+        await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+        return next();
+      }
+      const user = await sessionUser(services, req.session.userId);
+      if (user) {
+        req.actor = actorFromUser(user);
+        req.isPasswordExpired = passwordStateOf(services, user).state === 'expired';
+      } else if (req.session.userId) delete req.session.userId;
       next();
     } catch (error) {
       next(error);

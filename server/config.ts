@@ -15,8 +15,21 @@ export interface Config {
   /** Production mode refuses demo users and requires a session secret. */
   isProduction: boolean;
   sessionSecret: string;
+  /** Minutes without a request that end an applicant's session (SESSION_IDLE_MINUTES, default 30). */
   sessionIdleMinutes: number;
+  /** The same for anyone holding a role besides applicant: staff, admins, auditors (SESSION_IDLE_MINUTES_STAFF, default 15). */
+  sessionIdleMinutesStaff: number;
+  /** Hours after sign-in that end any session, however active (SESSION_ABSOLUTE_HOURS, default 12). */
   sessionAbsoluteHours: number;
+  /**
+   * The password rules (IPSP_PASSWORD_PROFILE): `mlps` (default; MLPS level 3: 3 of 4 character
+   * classes, expiry) or `asvs` (OWASP ASVS: no composition rule, no expiry). Decision record 0026.
+   */
+  passwordProfile: 'mlps' | 'asvs';
+  /** Days after a password change from which the user is warned to change it (IPSP_PASSWORD_WARN_DAYS, default 83). */
+  passwordWarnDays: number;
+  /** Days after which a password must be changed before anything else (IPSP_PASSWORD_MAX_AGE_DAYS, default 90; 0: never; the `asvs` profile defaults to 0). */
+  passwordMaxAgeDays: number;
   maxUploadMB: number;
   smtpUrl: string;
   mailFrom: string;
@@ -57,8 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: env.FILES_DIR ?? 'data/files',
     isProduction,
     sessionSecret: sessionSecret || randomBytes(32).toString('hex'),
-    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
-    sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
+    sessionIdleMinutes: positiveInteger(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionIdleMinutesStaff: positiveInteger(env, 'SESSION_IDLE_MINUTES_STAFF', 15),
+    sessionAbsoluteHours: positiveInteger(env, 'SESSION_ABSOLUTE_HOURS', 12),
+    ...passwordRules(env),
     maxUploadMB: Number(env.MAX_UPLOAD_MB ?? 50),
     smtpUrl: env.SMTP_URL ?? '',
     mailFrom: env.MAIL_FROM ?? 'ipsp@localhost',
@@ -76,13 +91,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** A whole number ≥ 1 from `env[name]`, or `fallback` when unset; anything else stops the start. */
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** The password profile and its ages; expiry is off by default under `asvs`. */
+function passwordRules(env: NodeJS.ProcessEnv): Pick<Config, 'passwordProfile' | 'passwordWarnDays' | 'passwordMaxAgeDays'> {
+  const profile = env.IPSP_PASSWORD_PROFILE || 'mlps';
+  if (profile !== 'mlps' && profile !== 'asvs') throw new Error(`IPSP_PASSWORD_PROFILE must be "mlps" or "asvs", not "${profile}"; unset it for the default mlps.`);
+  const maxAgeDays = wholeNumber(env, 'IPSP_PASSWORD_MAX_AGE_DAYS', profile === 'mlps' ? 90 : 0, 0);
+  const warnDays = wholeNumber(env, 'IPSP_PASSWORD_WARN_DAYS', Math.max(0, maxAgeDays - 7), 0);
+  if (maxAgeDays > 0 && warnDays >= maxAgeDays) throw new Error(`IPSP_PASSWORD_WARN_DAYS (${warnDays}) must be less than IPSP_PASSWORD_MAX_AGE_DAYS (${maxAgeDays}).`);
+  return { passwordProfile: profile, passwordWarnDays: warnDays, passwordMaxAgeDays: maxAgeDays };
+}
+
+/** A whole number ≥ `min` from `env[name]`, or `fallback` when unset; anything else stops the start. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"; unset it for the default ${fallback}.`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, not "${raw}"; unset it for the default ${fallback}.`);
   return value;
+}
+
+/** A whole number ≥ 1 from `env[name]`, or `fallback` when unset; anything else stops the start. */
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  return wholeNumber(env, name, fallback, 1);
 }
 
 /** A number ≥ 0 (fractions allowed) from `env[name]`, or `fallback` when unset; anything else stops the start. */

@@ -42,6 +42,21 @@ export async function destroySession(db: Db, sid: string): Promise<void> {
   await db('sessions').where({ sid }).delete();
 }
 
+/** Deletes every session of a user but `keepSid` (after a password change, other devices sign in again). */
+export async function destroyOtherSessions(db: Db, query: { userId: string; keepSid: string }): Promise<number> {
+  return db('sessions').where({ user_id: query.userId }).whereNot({ sid: query.keepSid }).delete();
+}
+
+/**
+ * The session if it is live at `now`. An expired one is deleted on the way (goal F7: nothing
+ * of an ended session stays behind), not only hidden until the next purge.
+ */
+export async function takeLiveSession(db: Db, query: { sid: string; now: string }): Promise<SessionRecord | undefined> {
+  const live = await getSession(db, query);
+  if (!live) await db('sessions').where({ sid: query.sid }).andWhere('expires_at', '<=', writeInstant(query.now)).delete();
+  return live;
+}
+
 /** Extends a session's expiry; returns false when there is no such session. */
 export async function touchSession(db: Db, touch: { sid: string; expiresAt: string }): Promise<boolean> {
   const changed = await db('sessions').where({ sid: touch.sid }).update({ expires_at: writeInstant(touch.expiresAt) });

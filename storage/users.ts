@@ -25,12 +25,21 @@ export interface UserRecord {
   failedAttempts: number;
   /** The end of the current sign-in lock; null when never locked or unlocked by a sign-in. */
   lockedUntil: string | null;
+  /** When the password was last set; its age counts from here. Null without a password. */
+  passwordChangedAt: string | null;
+  /** A one-time password: it must be changed before anything else. */
+  mustChangePassword: boolean;
+  /** When a one-time password stops working; null for ordinary passwords. */
+  passwordExpiresAt: string | null;
 }
 
-export type NewUser = Omit<UserRecord, 'isDemo' | 'isDisabled' | 'lastLoginAt' | 'phone' | 'email' | 'passwordHash' | 'idNumber' | 'failedAttempts' | 'lockedUntil'> &
+export type NewUser = Omit<
+  UserRecord,
+  'isDemo' | 'isDisabled' | 'lastLoginAt' | 'phone' | 'email' | 'passwordHash' | 'idNumber' | 'failedAttempts' | 'lockedUntil' | 'passwordChangedAt' | 'mustChangePassword' | 'passwordExpiresAt'
+> &
   Partial<Pick<UserRecord, 'isDemo' | 'isDisabled' | 'phone' | 'email' | 'passwordHash' | 'idNumber'>>;
 
-/** Adds a user; the username is unique across the deployment. */
+/** Adds a user; the username is unique across the deployment. A password counts as set at `createdAt`. */
 export async function insertUser(db: Db, user: NewUser): Promise<void> {
   await db('users').insert({
     id: user.id,
@@ -44,7 +53,9 @@ export async function insertUser(db: Db, user: NewUser): Promise<void> {
     is_demo: user.isDemo ?? false,
     is_disabled: user.isDisabled ?? false,
     created_at: writeInstant(user.createdAt),
+    password_changed_at: user.passwordHash ? writeInstant(user.createdAt) : null,
   });
+  if (user.passwordHash) await db('password_history').insert({ user_id: user.id, password_hash: user.passwordHash, created_at: writeInstant(user.createdAt) });
 }
 
 /** The phone and ID number sealed, each with its blind index for lookups (migration 0017). */
@@ -177,5 +188,8 @@ function toUser(db: Db, row: Record<string, unknown>): UserRecord {
     idNumber: openText(db, row.id_number),
     failedAttempts: Number(row.failed_attempts ?? 0),
     lockedUntil: readInstant(row.locked_until),
+    passwordChangedAt: readInstant(row.password_changed_at),
+    mustChangePassword: readBoolean(row.must_change_password),
+    passwordExpiresAt: readInstant(row.password_expires_at),
   };
 }

@@ -9,12 +9,15 @@ import { readDefinitionFiles } from '../definition-files.js';
 import { importDefinitions } from '../operations/import-definitions.js';
 import { visibleDefinitions } from '../operations/visible-definitions.js';
 import { startWorker } from '../worker/worker.js';
+import { accountCommands } from './account-commands.js';
 import { distributionCommands } from './distribution-commands.js';
 import { demoLogins, seedDemo } from './seed-demo.js';
 
 export interface CommandInput {
   args: string[];
   platform: string | undefined;
+  username?: string;
+  isReset?: boolean;
 }
 
 type Command = (input: CommandInput) => Promise<number>;
@@ -124,4 +127,5 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   serve,
   ...distributionCommands,
+  ...accountCommands,
 };

@@ -8,7 +8,9 @@
  *   ipsp import <dir> --platform <id>          import a definition set (all or nothing)
  *   ipsp export <dir> --platform <id>          write the platform's published definitions as JSON files
  *   ipsp serve                                 serve the API and the front end, with the worker
+ *   ipsp bootstrap-admin --platform <id> --username <name>   the first province admin, with a one-time password
  *   ipsp package|keys|federation …             signed packages, signing keys, federation (see distribution-commands.ts)
+ *   ipsp audit verify                          check the audit trail's hash chain; exit 1 naming the first broken record
  *
  * Configuration comes from the environment (see server/config.ts): DATABASE_URL, PORT, …
  */
@@ -24,6 +26,9 @@ Commands:
   import <dir> --platform <id>    Import a definition set into a platform (all or nothing)
   export <dir> --platform <id>    Write a platform's published definitions as JSON files
   serve                           Serve the API and front end (PORT, default 3000) with the worker
+  bootstrap-admin --platform <id> --username <name> [--reset]
+                                  Create the first province admin of a fresh install; prints a
+                                  one-time password (one sign-in within 24 h, then changed)
   package create <file> --platform <id>   Sign the platform's latest published definitions into a package file
   package verify <file> --platform <id>   Verify a package for the importing platform; show each entry's status
   package import <file> --platform <id>   Verify and import a package (all or nothing)
@@ -31,6 +36,7 @@ Commands:
   keys revoke <keyId> <reason…> --platform <id>
   federation pull --platform <id>         Pull the source's latest package, verify it, show the diff
   federation import <hash> --platform <id>  Import a pulled package
+  audit verify                    Check the audit trail's hash chain; exit 1 naming the first broken record
 
 Environment: DATABASE_URL (postgres://…; default SQLite file data/ipsp.sqlite), PORT, HOST,
 NODE_ENV=production, SESSION_SECRET, IPSP_SECRET (seals signing keys; else a 0600 file beside the
@@ -38,7 +44,7 @@ SQLite file), SMTP_URL, SMS_WEBHOOK_URL, WECHAT_WEBHOOK_URL.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { platform: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: { platform: { type: 'string' }, username: { type: 'string' }, reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 });
 const [name, ...args] = positionals;
 const command = name ? commands[name] : undefined;
@@ -47,7 +53,7 @@ if (values.help || !command) {
   process.exit(values.help ? 0 : 2);
 }
 try {
-  process.exitCode = await command({ args, platform: values.platform });
+  process.exitCode = await command({ args, platform: values.platform, username: values.username, isReset: values.reset });
 } catch (error) {
   const e = error as { message?: string; problems?: Array<{ file?: string; path: string; code: string; message: string }> };
   console.error(`ipsp ${name}: ${e.message ?? String(error)}`);

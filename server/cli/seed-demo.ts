@@ -30,7 +30,8 @@ export const demoUsers: Array<{ username: string; displayName: string; platformI
   { username: 'jianshe', displayName: '建设主体申请人（演示）', platformId: 'sichuan-province', roles: ['applicant'], phone: '13700137000' },
 ];
 
-async function ensurePlatform(services: Services, doc: Platform): Promise<void> {
+/** Creates the platform of a Platform document unless it exists. */
+export async function ensurePlatform(services: Services, doc: Platform): Promise<void> {
   if (await getPlatform(services.db.knex, doc.id)) return;
   await insertPlatform(services.db.knex, {
     id: doc.id,

@@ -10,6 +10,8 @@ import { ConflictError } from '../../storage/errors.js';
 const statusByCode: Array<[RegExp, number]> = [
   [/^auth\.required$/, 401],
   [/^auth\.(forbidden|role)/, 403],
+  // Signed in, but the password must be changed first (expired or one-time).
+  [/^auth\.password-expired$/, 403],
   [/^csrf\.refused$/, 403],
   [/^auth\.(invalid-credentials|locked)/, 401],
   [/not-found$/, 404],
@@ -21,6 +23,8 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^case\.closed$/, 409],
   [/^definition\.no-drafts$/, 409],
   [/^request\./, 400],
+  // A new password that breaks the rules, or a wrong current password when changing it.
+  [/^password\./, 422],
   // Idempotency-Key: a request with the key still running (or committing) → 409; the key used for another request → 422.
   [/^idempotency\.(in-flight|recorded)$/, 409],
   [/^idempotency\./, 422],
@@ -36,6 +40,8 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^(consultation|evaluation|task)\.(already-|not-answered$|not-evaluated$)/, 409],
   // The registry or an assessment changed under the caller: 409.
   [/^platform\.status-conflict$|^assessment\.already-/, 409],
+  // Revealing a masked value without a reason, or at a path that holds none.
+  [/^reveal\./, 422],
   [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar|adoption|consultation|evaluation|task|assessment)\./, 422],
 ];
 

@@ -63,6 +63,11 @@ export interface Route {
   /** Response schemas by status; problem responses are added for every route. */
   responses: Record<number, TSchema | { contentType: string; description: string }>;
   handler: (context: RouteContext) => Promise<RouteResult>;
+  /**
+   * Callable while the signed-in user's password has expired (who am I, change it, sign out);
+   * every other non-public route then answers 403 `auth.password-expired`.
+   */
+  allowsExpiredPassword?: boolean;
 }
 
 export function defineRoute(route: Route): Route {

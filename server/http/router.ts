@@ -15,12 +15,17 @@ import { memoryUpload, uploadMiddleware } from './uploads.js';
 declare module 'express-serve-static-core' {
   interface Request {
     actor?: Actor;
+    /** The signed-in user must change their password first (expired or one-time); set in app.ts. */
+    isPasswordExpired?: boolean;
   }
 }
 
-function checkAccess(route: Route, actor: Actor | undefined): void {
+function checkAccess(route: Route, actor: Actor | undefined, isPasswordExpired = false): void {
   if (route.access === 'public') return;
   if (!actor) throw new Failure('auth.required', '请先登录。Sign in first.');
+  if (isPasswordExpired && !route.allowsExpiredPassword) {
+    throw new Failure('auth.password-expired', '密码已过期或须首次修改：请先修改密码（POST /api/session/password）。The password has expired or must be changed first: change it (POST /api/session/password).');
+  }
   if (route.access === 'signedIn') return;
   if (!route.access.some((role) => actor.roles.includes(role))) {
     throw new Failure('auth.forbidden', `This needs one of the roles: ${route.access.join(', ')}.`);
@@ -30,7 +35,7 @@ function checkAccess(route: Route, actor: Actor | undefined): void {
 function handle(route: Route, services: Services) {
   return async (req: Request, res: Response): Promise<void> => {
     try {
-      checkAccess(route, req.actor);
+      checkAccess(route, req.actor, req.isPasswordExpired);
       const isMultipart = Boolean(route.multipart && req.is('multipart/form-data'));
       refuseUndeclaredFields(route, { body: req.body, isMultipart });
       // Multipart sent to a JSON-only route is checked as a (missing) JSON body, not waved through.
@@ -54,7 +59,7 @@ function rawBodySteps(route: Route, services: Services): Array<(req: Request, re
   return [
     (req, res, next) => {
       try {
-        checkAccess(route, req.actor);
+        checkAccess(route, req.actor, req.isPasswordExpired);
         read(req, res, (error?: unknown) => {
           if (!error) return next();
           const isTooLarge = (error as { type?: string }).type === 'entity.too.large';
@@ -75,7 +80,7 @@ export function mountRoutes(routes: Route[], services: Services): Router {
       // Uploads stream to the file store only for callers who passed the access check.
       steps.push((req, res, next) => {
         try {
-          checkAccess(route, req.actor);
+          checkAccess(route, req.actor, req.isPasswordExpired);
           next();
         } catch (error) {
           sendProblem(res, error);

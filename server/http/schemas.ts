@@ -38,7 +38,24 @@ export const MeSchema = Type.Object({
   platformId: Str,
   roles: Type.Array(Str),
   isDemo: Type.Boolean(),
+  password: Type.Object(
+    {
+      state: Type.Union([Type.Literal('ok'), Type.Literal('warn'), Type.Literal('expired')], { description: 'warn: change it soon; expired: every route but changing it and signing out answers 403 auth.password-expired.' }),
+      reason: Type.Union([Type.Literal('age'), Type.Literal('one-time'), Type.Null()], { description: 'Why a change is required: the password aged out, or it was a one-time password (then no current password is asked).' }),
+      expiresAt: Type.Union([Str, Type.Null()], { description: 'When the password expires; null when passwords do not expire.' }),
+      daysLeft: Type.Union([Type.Integer(), Type.Null()], { description: 'Whole days until expiresAt.' }),
+    },
+    { description: 'The state of the signed-in user’s password (goal C4).' },
+  ),
 });
+
+export const PasswordChangeSchema = Type.Object(
+  {
+    currentPassword: Type.Optional(Type.String({ maxLength: 256, description: 'The current password; left out only after signing in with a one-time password.' })),
+    newPassword: Type.String({ minLength: 1, maxLength: 256, description: 'The new password: checked against every rule of the password profile, each broken rule listed at /newPassword.' }),
+  },
+  { additionalProperties: false },
+);
 
 export const LoginSchema = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },

@@ -1,10 +1,12 @@
 /**
  * An express-session store on our sessions table, so sessions survive restarts and are shared
- * by every server process on one database.
+ * by every server process on one database. Idle expiry runs on the server clock (`now`, which
+ * tests move): each request moves `expires_at` to now + the session's idle minutes, and a
+ * session found past it is deleted (docs/security.md "Sessions").
  */
 import session from 'express-session';
 import type { Database } from '../../storage/database.js';
-import { destroySession, getSession, setSession, touchSession } from '../../storage/sessions.js';
+import { destroySession, setSession, takeLiveSession, touchSession } from '../../storage/sessions.js';
 
 type Callback = (error?: unknown) => void;
 
@@ -12,17 +14,18 @@ export class DatabaseSessionStore extends session.Store {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
+    /** Idle minutes of a session that does not name its own (set at sign-in by role). */
+    private readonly defaultIdleMinutes: number,
   ) {
     super();
   }
 
   private expiry(data: session.SessionData): string {
-    const expires = data.cookie?.expires;
-    return (expires ? new Date(expires) : new Date(this.now().getTime() + 24 * 3600_000)).toISOString();
+    return new Date(this.now().getTime() + (data.idleMinutes ?? this.defaultIdleMinutes) * 60_000).toISOString();
   }
 
   override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
-    getSession(this.db.knex, { sid, now: this.now().toISOString() }).then(
+    takeLiveSession(this.db.knex, { sid, now: this.now().toISOString() }).then(
       (record) => callback(null, record ? (record.data as unknown as session.SessionData) : null),
       (error: unknown) => callback(error),
     );
@@ -56,5 +59,7 @@ declare module 'express-session' {
     userId?: string;
     /** When the user signed in; sessions end this long after it, however active. */
     signedInAt?: string;
+    /** Minutes without a request that end this session, by the user's roles at sign-in. */
+    idleMinutes?: number;
   }
 }

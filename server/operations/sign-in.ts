@@ -4,17 +4,21 @@
  * part was wrong, nor that an account is locked (docs/security.md "Lockout").
  */
 import type { Actor } from '../../engine/runtime/case.js';
+import { useOneTimePassword } from '../../storage/passwords.js';
 import { findUserByUsername, getUser, recordLogin, recordWrongPassword, type UserRecord } from '../../storage/users.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
+import { passwordStateOf } from './password-rules.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.js';
 
 export function actorFromUser(user: UserRecord): Actor {
   return { id: user.id, roles: user.roles, platformId: user.platformId, name: user.displayName };
 }
 
-export function meOf(user: UserRecord) {
+/** Who is signed in, with the state of their password (the front end warns or asks for a change). */
+export function meOf(services: Services, user: UserRecord) {
   return {
+    password: passwordStateOf(services, user),
     id: user.id,
     username: user.username,
     displayName: user.displayName,
@@ -40,6 +44,18 @@ const invalid = (services: Services) => {
 
 function canSignIn(services: Services, user: UserRecord | undefined): user is UserRecord {
   return user !== undefined && !user.isDisabled && !(user.isDemo && services.config.isProduction);
+}
+
+/** A one-time password past its 24 hours: refused like a wrong one. */
+const isOneTimeExpired = (user: UserRecord, now: Date) => user.passwordExpiresAt !== null && now.getTime() >= Date.parse(user.passwordExpiresAt);
+
+/**
+ * Minutes without a request that end a session of `roles`: the applicants' setting when
+ * applicant is the only role, the stricter staff setting for anyone holding another role.
+ */
+export function idleMinutesFor(services: Services, roles: readonly string[]): number {
+  const { sessionIdleMinutes, sessionIdleMinutesStaff } = services.config;
+  return roles.every((role) => role === 'applicant') ? sessionIdleMinutes : sessionIdleMinutesStaff;
 }
 
 /**
@@ -89,8 +105,10 @@ export async function signIn(
   }
   report({ user, outcome: 'refused' });
   // The right password: refused while locked (recordLogin then changes nothing), else the count restarts.
-  if (!canSignIn(services, user) || !(await recordLogin(services.db.knex, { id: user.id, at: now.toISOString() }))) throw invalid(services);
-  return user;
+  if (!canSignIn(services, user) || isOneTimeExpired(user, now) || !(await recordLogin(services.db.knex, { id: user.id, at: now.toISOString() }))) throw invalid(services);
+  // A one-time password works once: used up here, so the account must set its own now (goal C7, F7).
+  if (user.mustChangePassword && !(await useOneTimePassword(services.db.knex, { id: user.id, passwordHash: user.passwordHash as string }))) throw invalid(services);
+  return user.mustChangePassword ? { ...user, passwordHash: null, passwordExpiresAt: null } : user;
 }
 
 /** The user behind a session, if the account may still act. */

@@ -18,13 +18,14 @@ import { networkOverviewRoutes } from './network-overview.js';
 import { registryRoutes } from './network-registry.js';
 import { assessmentRoutes } from './assessments.js';
 import { packageRoutes } from './packages.js';
+import { passwordRoutes } from './password.js';
 import { sessionRoutes } from './session.js';
 import { templateRoutes } from './templates.js';
 import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

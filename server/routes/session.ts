@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineRoute } from '../http/route.js';
 import { LoginSchema, MeSchema } from '../http/schemas.js';
-import { auditNoteOf, meOf, sessionUser, signIn, type SignInAttempt } from '../operations/sign-in.js';
+import { auditNoteOf, idleMinutesFor, meOf, sessionUser, signIn, type SignInAttempt } from '../operations/sign-in.js';
 import { Failure } from '../http/failure.js';
 import { CSRF_COOKIE } from '../http/csrf.js';
 
@@ -26,7 +26,9 @@ export const sessionRoutes = [
       await new Promise<void>((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
       req.session.userId = user.id;
       req.session.signedInAt = services.now().toISOString();
-      return { body: meOf(user) };
+      req.session.idleMinutes = idleMinutesFor(services, user.roles);
+      req.session.cookie.maxAge = req.session.idleMinutes * 60_000;
+      return { body: meOf(services, user) };
     },
   }),
   defineRoute({
@@ -36,10 +38,11 @@ export const sessionRoutes = [
     tag: 'session',
     access: 'signedIn',
     responses: { 200: MeSchema },
+    allowsExpiredPassword: true,
     async handler({ req, services }) {
       const user = await sessionUser(services, req.session.userId);
       if (!user) throw new Failure('auth.required', '请先登录。Sign in first.');
-      return { body: meOf(user) };
+      return { body: meOf(services, user) };
     },
   }),
   defineRoute({
@@ -50,8 +53,12 @@ export const sessionRoutes = [
     tag: 'session',
     access: 'signedIn',
     responses: { 204: Type.Null() },
-    async handler({ req }) {
+    allowsExpiredPassword: true,
+    async handler({ req, res }) {
+      // The row goes from the store, the cookie is cleared, and the browser drops what it kept (goal C6, F7).
       await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+      res.clearCookie('ipsp.sid', { path: '/' });
+      res.setHeader('Clear-Site-Data', '"cookies", "storage"');
       return { status: 204 };
     },
   }),

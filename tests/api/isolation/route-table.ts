@@ -87,6 +87,8 @@ export const routeTable: Record<string, RouteCall> = {
   'GET /api/session': { reach: 'own', call: async ({ client }) => [await client.get('/api/session')] },
   'DELETE /api/session': { reach: 'own', call: async ({ fresh }) => [await (await fresh()).delete('/api/session')] },
   'GET /api/csrf': { reach: 'public', call: async ({ client }) => [await client.get('/api/csrf')] },
+  // A wrong current password: the caller's own account is asked, and nothing changes.
+  'POST /api/session/password': { reach: 'own', call: async ({ client }) => [await client.post('/api/session/password', { currentPassword: 'Wrong@2026x', newPassword: 'Isolation#Probe-2026' })] },
   'POST /api/definitions/validate': {
     reach: 'object',
     foreignStatus: 200,
