@@ -19,9 +19,9 @@ import { platformRegistry } from './0012-platform-registry.js';
 import { assessments } from './0013-assessments.js';
 import { signInLockout } from './0014-sign-in-lockout.js';
 import { auditRecords } from './0015-audit-records.js';
+import { passwordHistory } from './0016-password-history.js';
 import { personalDataSealed } from './0017-personal-data-sealed.js';
 import { idempotencyKeys } from './0018-idempotency-keys.js';
-import { passwordHistory } from './0016-password-history.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
