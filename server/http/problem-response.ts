@@ -42,7 +42,7 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^platform\.status-conflict$|^assessment\.already-/, 409],
   // Revealing a masked value without a reason, or at a path that holds none.
   [/^reveal\./, 422],
-  [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar|adoption|consultation|evaluation|task|assessment)\./, 422],
+  [/^(shape|form|material|case|rule|workflow|template|checklist|item|list|platform|definition|calendar|adoption|consultation|evaluation|task|assessment|identity)\./, 422],
 ];
 
 export function statusFor(code: string): number {

@@ -163,6 +163,29 @@ const FileRefsSchema = Type.Record(Str, Type.Array(Type.String({ minLength: 1, m
   description: 'Earlier uploads (POST /api/uploads) by material key: { "<materialKey>": ["<fileId>", …] }; only your own uploads not attached yet.',
 });
 
+/** Soft rejects the caller confirmed, by path; generic: any problem answered with `level: "confirm"`. */
+export const ConfirmationsSchema = Type.Array(Type.String({ pattern: '^/data(/.*)?$', maxLength: 500 }), {
+  maxItems: 100,
+  description:
+    'JSON Pointers (under /data) of problems answered with level "confirm" (e.g. a USCC whose check character fails) that the applicant checked and confirms; they are accepted and flagged for staff review.',
+});
+
+/** A confirm or warning the form's policy found in the case data. */
+export const FindingSchema = Type.Object({
+  code: Str,
+  path: Type.String({ description: 'JSON Pointer into the case (/data/...)' }),
+  message: Str,
+  level: Type.Union([Type.Literal('warning'), Type.Literal('confirm')]),
+});
+
+export const ReviewFlagSchema = Type.Object({
+  code: Str,
+  path: Type.String({ description: 'JSON Pointer into the case (/data/...)' }),
+  message: Str,
+  confirmedBy: Str,
+  at: Str,
+});
+
 export const CaseViewSchema = Type.Object({
   id: Str,
   number: Str,
@@ -185,6 +208,8 @@ export const CaseViewSchema = Type.Object({
   createdAt: Str,
   updatedAt: Str,
   data: Type.Record(Str, Type.Unknown()),
+  warnings: Type.Array(FindingSchema, { description: 'What the form policy warns about in the data (e.g. an unknown region code); never refused.' }),
+  reviewFlags: Type.Array(ReviewFlagSchema, { description: 'Soft rejects the applicant confirmed, for staff to review.' }),
   fields: Type.Record(Str, Type.Unknown()),
   evaluations: Type.Array(Type.Unknown()),
   evaluation: Type.Union([EvaluationViewSchema, Type.Null()], { description: 'The latest evaluation (好差评) and the reply to it; null before any.' }),
@@ -238,6 +263,7 @@ export const StartCaseSchema = Type.Object(
     action: Type.Optional(Type.Union([Str, Type.Null()], { description: 'Action taken at once; default "submit"; null keeps a draft.' })),
     fileRefs: Type.Optional(FileRefsSchema),
     draftItemId: Type.Optional(Type.String({ description: 'The application draft this submits (deleted with it); must be the item applied for.' })),
+    confirmations: Type.Optional(ConfirmationsSchema),
     applicant: Type.Optional(
       Type.Object(
         {
@@ -261,6 +287,7 @@ export const ActSchema = Type.Object(
     ),
     data: Type.Optional(Type.Record(Str, Type.Unknown())),
     fileRefs: Type.Optional(FileRefsSchema),
+    confirmations: Type.Optional(ConfirmationsSchema),
   },
   { additionalProperties: false },
 );

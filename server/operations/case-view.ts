@@ -4,7 +4,8 @@
  */
 import { evaluateChecklist } from '../../engine/checklist/index.js';
 import { textOf } from '../../engine/text.js';
-import type { Actor, Case } from '../../engine/runtime/case.js';
+import { formFindings, type FormFinding } from '../../engine/forms/form-findings.js';
+import type { Actor, Case, ReviewFlag } from '../../engine/runtime/case.js';
 import { effectiveRoles } from '../../engine/runtime/rule-context.js';
 import { dueStateOf, nextDueAt } from '../../engine/runtime/clocks.js';
 import { displayNames } from '../../storage/users.js';
@@ -38,6 +39,10 @@ export interface CaseView {
   createdAt: string;
   updatedAt: string;
   data: Record<string, unknown>;
+  /** What the form's identity policy warns about in the data (never refused), paths under /data. */
+  warnings: FormFinding[];
+  /** Soft rejects the applicant confirmed, for staff to review. */
+  reviewFlags: ReviewFlag[];
   fields: Record<string, unknown>;
   evaluations: Case['evaluations'];
   /** The latest evaluation and the platform's reply to it. */
@@ -69,6 +74,13 @@ function actionsFor(actor: Actor, kase: Case, bundle: Bundle): CaseView['actions
     }));
 }
 
+/** The policy's warnings about the case's data (the region table may have changed since it was filed). */
+function dataWarnings(bundle: Bundle, kase: Case): FormFinding[] {
+  return formFindings(bundle.form.schema, kase.data)
+    .filter((finding) => finding.level === 'warning')
+    .map((finding) => ({ ...finding, path: `/data${finding.path}` }));
+}
+
 export async function viewCase(services: Services, actor: Actor, kase: Case): Promise<CaseView> {
   const bundle = await bundleForCase(services, kase);
   const step = bundle.workflow.steps[kase.step];
@@ -96,6 +108,8 @@ export async function viewCase(services: Services, actor: Actor, kase: Case): Pr
     createdAt: kase.createdAt,
     updatedAt: kase.updatedAt,
     data: kase.data,
+    warnings: dataWarnings(bundle, kase),
+    reviewFlags: kase.reviewFlags ?? [],
     fields: kase.fields,
     evaluations: kase.evaluations,
     evaluation: await evaluationOf(services, kase),

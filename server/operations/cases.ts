@@ -36,6 +36,8 @@ export interface StartCaseInput {
   action?: string | null;
   /** Counter mode: staff register the case for this applicant (窗口受理). */
   applicant?: CounterApplicant;
+  /** Paths (`/data/...`) of soft rejects the caller confirmed. */
+  confirmations?: string[];
 }
 
 export interface ActInput {
@@ -47,6 +49,8 @@ export interface ActInput {
   data?: Record<string, unknown>;
   files?: Record<string, FileRef[]>;
   fileRefs?: FileRefIds;
+  /** Paths (`/data/...`) of soft rejects in the replacement data the caller confirmed. */
+  confirmations?: string[];
 }
 
 type ApplicantContact = NonNullable<DecideContext['applicant']>;
@@ -138,6 +142,7 @@ export async function startCase(services: Services, actor: Actor, input: StartCa
       ...(files ? { files } : {}),
       ...(action ? { action } : {}),
       ...(applicant.id === actor.id ? {} : { onBehalfOf: applicant.id }),
+      ...(input.confirmations ? { confirmations: input.confirmations } : {}),
     };
     const decision = decideOrFail(undefined, command, context);
     const stored = await applyDecision(tx, { before: undefined, decision, platformId: actor.platformId, derived: derivedOf(decision, bundle) });
@@ -165,6 +170,7 @@ export async function actOnCase(services: Services, actor: Actor, caseId: string
     ...(input.payload ? { payload: input.payload } : {}),
     ...(input.verdicts ? { verdicts: input.verdicts } : {}),
     ...(input.data ? { data: input.data } : {}),
+    ...(input.confirmations ? { confirmations: input.confirmations } : {}),
     ...(files ? { files } : {}),
   };
   const decision = decideOrFail(kase, command, context);

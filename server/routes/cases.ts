@@ -3,7 +3,7 @@
  * with counts, view, act, reassign, read the timeline and notices, download files.
  */
 import { Type } from '@sinclair/typebox';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { listUsers } from '../../storage/users.js';
 import { AssignBodySchema, CaseCountsSchema, StaffMemberSchema } from '../http/applying-schemas.js';
 import { Failure } from '../http/failure.js';
@@ -66,9 +66,30 @@ const multipartFields = {
   fileRefs: 'Earlier uploads by material key as JSON',
   applicant: 'Counter mode: the applicant as JSON',
   draftItemId: 'The application draft this submits',
+  confirmations: 'Paths of confirmed soft rejects as JSON (["/data/…"])',
 };
 
-type StartBody = { item: string; data: Record<string, unknown>; action?: string | null; fileRefs?: Record<string, string[]>; draftItemId?: string; applicant?: StartCaseInput['applicant'] };
+/**
+ * The audit detail of a request that confirmed soft rejects: which paths and rules, never the
+ * values (they may be personal data). Only confirmations that became review flags count.
+ */
+function auditConfirmations(res: Response, confirmations: string[] | undefined, result: RouteResult): void {
+  const flags = (result.body as { reviewFlags?: Array<{ path: string; code: string }> } | undefined)?.reviewFlags ?? [];
+  const confirmed = flags.filter((flag) => confirmations?.includes(flag.path));
+  if (confirmed.length === 0) return;
+  const detail = (res.locals.auditDetail ?? {}) as Record<string, unknown>;
+  res.locals.auditDetail = { ...detail, confirmations: confirmed.map((flag) => ({ path: flag.path, code: flag.code })) };
+}
+
+type StartBody = {
+  item: string;
+  data: Record<string, unknown>;
+  action?: string | null;
+  fileRefs?: Record<string, string[]>;
+  draftItemId?: string;
+  applicant?: StartCaseInput['applicant'];
+  confirmations?: string[];
+};
 
 const views = INBOX_VIEWS.join('|');
 
@@ -88,13 +109,14 @@ export const caseRoutes = [
         fileRefs: multipartFields.fileRefs,
         applicant: multipartFields.applicant,
         draftItemId: multipartFields.draftItemId,
+        confirmations: multipartFields.confirmations,
       },
       files: 'materials[<key>]',
     },
     idempotency: 'required',
     responses: { 201: CaseViewSchema },
     async handler(context) {
-      const body = bodyOf<StartBody>(context.req, StartCaseSchema, ['data', 'action', 'fileRefs', 'applicant']);
+      const body = bodyOf<StartBody>(context.req, StartCaseSchema, ['data', 'action', 'fileRefs', 'applicant', 'confirmations']);
       if (body.draftItemId !== undefined && body.draftItemId !== body.item) {
         throw new Failure('request.draft-item', `draftItemId "${body.draftItemId}" is not the item applied for ("${body.item}").`, [
           { code: 'request.draft-item', path: '/draftItemId', message: 'The draft submitted must be the draft of the item applied for.' },
@@ -107,8 +129,11 @@ export const caseRoutes = [
         ...(body.fileRefs ? { fileRefs: body.fileRefs } : {}),
         ...(body.applicant ? { applicant: body.applicant } : {}),
         ...(body.action !== undefined ? { action: body.action } : {}),
+        ...(body.confirmations ? { confirmations: body.confirmations } : {}),
       };
-      return respondWithin(context, 201, (finish) => startCase(context.services, actorOf(context), input, finish));
+      const result = await respondWithin(context, 201, (finish) => startCase(context.services, actorOf(context), input, finish));
+      auditConfirmations(context.res, body.confirmations, result);
+      return result;
     },
   }),
   defineRoute({
@@ -177,16 +202,25 @@ export const caseRoutes = [
     access: 'signedIn',
     body: ActSchema,
     multipart: {
-      fields: { version: multipartFields.version, payload: multipartFields.payload, verdicts: multipartFields.verdicts, data: multipartFields.data, fileRefs: multipartFields.fileRefs },
+      fields: {
+        version: multipartFields.version,
+        payload: multipartFields.payload,
+        verdicts: multipartFields.verdicts,
+        data: multipartFields.data,
+        fileRefs: multipartFields.fileRefs,
+        confirmations: multipartFields.confirmations,
+      },
       files: 'materials[<key>]',
     },
     idempotency: 'optional',
     responses: { 200: CaseViewSchema },
     async handler(context) {
       const { caseId, action } = context.req.params as { caseId: string; action: string };
-      const body = bodyOf<Omit<ActInput, 'action' | 'files'>>(context.req, ActSchema, ['payload', 'verdicts', 'data', 'fileRefs'], ['version']);
+      const body = bodyOf<Omit<ActInput, 'action' | 'files'>>(context.req, ActSchema, ['payload', 'verdicts', 'data', 'fileRefs', 'confirmations'], ['version']);
       const input = { ...body, action, ...(context.req.materialFiles ? { files: context.req.materialFiles } : {}) };
-      return respondWithin(context, 200, (finish) => actOnCase(context.services, actorOf(context), caseId, input, finish));
+      const result = await respondWithin(context, 200, (finish) => actOnCase(context.services, actorOf(context), caseId, input, finish));
+      auditConfirmations(context.res, body.confirmations, result);
+      return result;
     },
   }),
   defineRoute({
