@@ -10,6 +10,7 @@ import { importDefinitions } from '../operations/import-definitions.js';
 import { visibleDefinitions } from '../operations/visible-definitions.js';
 import { startWorker } from '../worker/worker.js';
 import { accountCommands } from './account-commands.js';
+import { auditCommands } from './audit-commands.js';
 import { distributionCommands } from './distribution-commands.js';
 import { demoLogins, seedDemo } from './seed-demo.js';
 
@@ -127,5 +128,6 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   serve,
   ...distributionCommands,
+  ...auditCommands,
   ...accountCommands,
 };

@@ -17,6 +17,7 @@ import { keyRoutes } from './keys.js';
 import { networkOverviewRoutes } from './network-overview.js';
 import { registryRoutes } from './network-registry.js';
 import { assessmentRoutes } from './assessments.js';
+import { auditRoutes } from './audit.js';
 import { packageRoutes } from './packages.js';
 import { passwordRoutes } from './password.js';
 import { sessionRoutes } from './session.js';
@@ -25,7 +26,7 @@ import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes, ...auditRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

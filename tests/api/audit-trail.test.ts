@@ -11,6 +11,8 @@ import type { Route } from '../../server/http/route.js';
 import { verifyAuditChain } from '../../server/operations/audit-verify.js';
 import { routes } from '../../server/routes/index.js';
 import { auditRecordsOfRequest, type AuditRecord } from '../../storage/audit-records.js';
+import { insertUser } from '../../storage/users.js';
+import { hashPassword } from '../../server/operations/passwords.js';
 import type { ApiClient, ApiResponse } from '../support/api-client.js';
 import { forEachDatabase, type TestStore } from '../support/databases.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server.js';
@@ -20,9 +22,9 @@ import { createMianyangObjects, MIANYANG, zhangsanData, type MianyangObjects } f
 import { routeKey, routeTable } from './isolation/route-table.js';
 import { realTargets } from './isolation/targets.js';
 
-/** The matrix's foreign callers plus 绵阳's own admin and staff, whose calls succeed. */
+/** Foreign, anonymous, disabled and role-less callers of the matrix, plus 绵阳's own admin and staff, whose calls succeed. */
 const auditCallers: Caller[] = [
-  ...callers,
+  ...callers.filter((c) => !['deyang-applicant', 'deyang-admin'].includes(c.username ?? '')),
   { name: '绵阳 staff', username: 'staff1', userId: 'demo-staff1', roles: ['staff'], platformId: MIANYANG },
   { name: 'the 绵阳 platform admin', username: 'admin', userId: 'demo-admin', roles: ['platform-admin'], platformId: MIANYANG },
 ];
@@ -170,6 +172,37 @@ forEachDatabase('audit trail (E1)', (target) => {
       expect(verification.firstBreak).to.equal(undefined);
       expect(verification.count).to.equal(verification.head.seq);
       expect(recordsChecked).to.be.greaterThan(routes.length);
+    });
+
+    it('given the trail, when 绵阳\'s auditor reads it by pages and filters, then it gets 绵阳\'s records only, newest first, each page older than the last', async () => {
+      const auditor = await server.client('auditor');
+      const first = await auditor.get('/api/audit-records?limit=20');
+      expect(first.status).to.equal(200);
+      const second = await auditor.get(`/api/audit-records?limit=20&before=${first.body.next}`);
+      const records = [...first.body.records, ...second.body.records] as AuditRecord[];
+      expect(records).to.have.length(40);
+      expect(records.every((r) => r.platformId === MIANYANG)).to.equal(true);
+      const seqs = records.map((r) => r.seq);
+      expect(seqs).to.deep.equal([...seqs].sort((a, b) => b - a));
+      const signIns = (await auditor.get('/api/audit-records?action=session.sign-in&result=failure&userId=demo-staff2')).body.records as AuditRecord[];
+      expect(signIns.map((r) => r.detail.failedAttempts)).to.deep.equal([undefined, 5, 4, 3, 2, 1]);
+      const none = await auditor.get('/api/audit-records?from=2030-01-01T00:00:00Z');
+      expect(none.body).to.deep.equal({ records: [], next: null });
+      const wrong = await auditor.get('/api/audit-records?from=yesterday');
+      expect(wrong.status).to.equal(400);
+      expect(wrong.body.problems[0].path).to.equal('/from');
+    });
+
+    it('given the province admin and 德阳\'s auditor, when they read the trail, then each sees its own platform\'s records only', async () => {
+      await insertUser(server.services.db.knex, { id: 'test-deyang-auditor', username: 'deyang-auditor', displayName: '德阳监督员（测试）', platformId: 'deyang', roles: ['auditor'], passwordHash: await hashPassword(DEMO_PASSWORD), createdAt: server.services.now().toISOString() });
+      const deyang = (await (await server.client('deyang-auditor')).get('/api/audit-records?limit=200')).body.records as AuditRecord[];
+      expect(deyang.length).to.be.greaterThan(0);
+      expect(deyang.filter((r) => r.platformId !== 'deyang')).to.deep.equal([]);
+      const province = (await (await server.client('province')).get('/api/audit-records?limit=200')).body.records as AuditRecord[];
+      expect(province.length).to.be.greaterThan(0);
+      expect(province.filter((r) => r.platformId !== 'sichuan-province')).to.deep.equal([]);
+      const staff = await (await server.client('staff1')).get('/api/audit-records');
+      expect(staff.status).to.equal(403);
     });
 
     it('given every record, when searched for passwords and zhangsan\'s personal data, then none is there (E6)', async () => {

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { appendAuditRecord, auditHash, GENESIS_HASH, listAuditRecords, readChainHead } from '../../storage/audit-records.js';
 import { verifyAuditChain } from '../../server/operations/audit-verify.js';
 import { forEachDatabase, type DatabaseTarget, type TestStore } from '../support/databases.js';
-import { appendSamples, dropAuditTriggers, flipDetailByte, sampleEntry, swapContents } from './audit-tamper.js';
+import { appendSamples, dropAuditTriggers, flipDetailByte, insertForged, sampleEntry, swapContents } from './audit-tamper.js';
 
 /** A fresh store per test, closed afterwards. */
 function freshStores(target: DatabaseTarget): () => Promise<TestStore> {
@@ -123,25 +123,7 @@ forEachDatabase('audit records', (target) => {
 
     it('given a forged record appended with a correct hash but without moving the head, when verified, then record 11 is named inserted', async () => {
       const db = await attacked();
-      const last = await db.knex('audit_records').where({ seq: 10 }).first();
-      const forged = { ...sampleEntry(11, { detail: { note: '伪造' } }), seq: 11 };
-      const hash = auditHash(last.hash as string, forged);
-      await db.knex('audit_records').insert({
-        seq: 11,
-        at: forged.at,
-        platform_id: forged.platformId,
-        user_id: forged.userId,
-        roles: JSON.stringify(forged.roles),
-        action: forged.action,
-        object_id: JSON.stringify(forged.objectId),
-        result: forged.result,
-        status: forged.status,
-        source_ip: forged.sourceIp,
-        request_id: forged.requestId,
-        detail: JSON.stringify(forged.detail),
-        prev_hash: last.hash,
-        hash,
-      });
+      await insertForged(db.knex, 11);
       const { firstBreak, count } = await verifyAuditChain(db.knex);
       expect(firstBreak).to.include({ seq: 11, kind: 'inserted' });
       expect(count).to.equal(10);

@@ -3,7 +3,7 @@
  * drops the append-only triggers and edits rows directly, as the verifier must catch.
  */
 import type { Knex } from 'knex';
-import { appendAuditRecord, type AuditEntry } from '../../storage/audit-records.js';
+import { appendAuditRecord, auditHash, type AuditEntry } from '../../storage/audit-records.js';
 import { dialectOf } from '../../storage/columns.js';
 import type { Database } from '../../storage/database.js';
 
@@ -66,3 +66,25 @@ export async function swapContents(knex: Knex, a: number, b: number): Promise<vo
 
 /** Re-serializes a JSON column value read back from either database. */
 const json = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** Inserts a forged record `seq` after the last one, with the hash an attacker would compute; the head is not moved. */
+export async function insertForged(knex: Knex, seq: number): Promise<void> {
+  const last = await knex('audit_records').orderBy('seq', 'desc').first();
+  const forged = { ...sampleEntry(seq, { detail: { note: '伪造' } }), seq };
+  await knex('audit_records').insert({
+    seq,
+    at: forged.at,
+    platform_id: forged.platformId,
+    user_id: forged.userId,
+    roles: JSON.stringify(forged.roles),
+    action: forged.action,
+    object_id: JSON.stringify(forged.objectId),
+    result: forged.result,
+    status: forged.status,
+    source_ip: forged.sourceIp,
+    request_id: forged.requestId,
+    detail: JSON.stringify(forged.detail),
+    prev_hash: last.hash,
+    hash: auditHash(last.hash as string, forged),
+  });
+}

@@ -14,6 +14,8 @@
  *   package, a signing or trusted key, a federation source): it succeeds and carries nothing of 绵阳's.
  * - network: the caller's platform and those below it, as counts and definition versions: it must
  *   carry no case data ever, and nothing of 绵阳's unless 绵阳 is at or below the caller's platform.
+ * - audit: the audit trail of the caller's own platform: every record is of that platform, and
+ *   apart from the ids the caller's own requests aimed at (`objectId`) it carries nothing of 绵阳's.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +25,7 @@ import { zhangsanData } from './mianyang-objects.js';
 import { networkRouteTable } from './network-route-table.js';
 import type { Targets } from './targets.js';
 
-export type Reach = 'object' | 'list' | 'own' | 'ownWrite' | 'public' | 'network' | 'ownCreate';
+export type Reach = 'object' | 'list' | 'own' | 'ownWrite' | 'public' | 'network' | 'ownCreate' | 'audit';
 
 export interface CallContext {
   /** The caller's signed-in (or anonymous) client. */
@@ -85,6 +87,10 @@ export const routeTable: Record<string, RouteCall> = {
     call: async ({ client, targets }) => [await client.post('/api/session', { username: targets.username, password: 'Wrong@2026x' })],
   },
   'GET /api/session': { reach: 'own', call: async ({ client }) => [await client.get('/api/session')] },
+  'GET /api/audit-records': {
+    reach: 'audit',
+    call: async ({ client }) => [await client.get('/api/audit-records'), await client.get('/api/audit-records?result=failure&limit=5')],
+  },
   'DELETE /api/session': { reach: 'own', call: async ({ fresh }) => [await (await fresh()).delete('/api/session')] },
   'GET /api/csrf': { reach: 'public', call: async ({ client }) => [await client.get('/api/csrf')] },
   // A wrong current password: the caller's own account is asked, and nothing changes.
