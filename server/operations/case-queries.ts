@@ -11,11 +11,12 @@ import { listNotices } from '../../storage/outbox.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
 import { canSeeCase, isStaffLike, visibleCase } from './case-access.js';
+import { maskedText } from './personal-data-view.js';
 
 export async function caseTimeline(services: Services, actor: Actor, caseId: string) {
   await visibleCase(services, actor, caseId);
   const events = await listEvents(services.db.knex, caseId);
-  return events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actorId: e.actorId, data: e.data }));
+  return events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actorId: e.actorId, data: maskedText(e.data) }));
 }
 
 /** Notices of a case, one per notice with the channels it went out on. */
@@ -33,8 +34,8 @@ export async function caseNotices(services: Services, actor: Actor, caseId: stri
       noticeId: row.noticeId,
       templateId: row.templateId,
       purpose: row.purpose,
-      subject: row.subject,
-      body: row.body,
+      subject: maskedText(row.subject),
+      body: maskedText(row.body),
       format: row.format,
       channels: [row.channel],
       createdAt: row.createdAt,

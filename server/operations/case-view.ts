@@ -13,6 +13,7 @@ import type { Bundle } from '../../engine/runtime/bundle.js';
 import type { Services } from '../services.js';
 import { bundleForCase } from './bundles.js';
 import { evaluationOf, type EvaluationView } from './evaluation-reply.js';
+import { maskedCaseValues, maskedText } from './personal-data-view.js';
 
 export interface CaseView {
   id: string;
@@ -38,7 +39,10 @@ export interface CaseView {
   dueAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The form data, ID numbers and phones masked (see `masked`). */
   data: Record<string, unknown>;
+  /** JSON Pointers of the masked values (`/data/agentIdNumber`): staff reveal one with a reason (POST …/reveal). */
+  masked: string[];
   /** What the form's identity policy warns about in the data (never refused), paths under /data. */
   warnings: FormFinding[];
   /** Soft rejects the applicant confirmed, for staff to review. */
@@ -86,7 +90,9 @@ export async function viewCase(services: Services, actor: Actor, kase: Case): Pr
   const step = bundle.workflow.steps[kase.step];
   const checklist = evaluateChecklist({ checklist: bundle.checklist, data: kase.data, materials: kase.materials });
   const names = await displayNames(services.db.knex, [kase.applicantId, ...(kase.assigneeId ? [kase.assigneeId] : [])]);
-  return {
+  const personal = maskedCaseValues(kase);
+  // Free text too (an evaluation, a warning quoting a value): nothing in a case view leaves unmasked.
+  return maskedText({
     id: kase.id,
     number: kase.number,
     platformId: kase.platformId,
@@ -107,10 +113,11 @@ export async function viewCase(services: Services, actor: Actor, kase: Case): Pr
     dueAt: nextDueAt(kase),
     createdAt: kase.createdAt,
     updatedAt: kase.updatedAt,
-    data: kase.data,
+    data: personal.data,
+    masked: personal.masked,
     warnings: dataWarnings(bundle, kase),
     reviewFlags: kase.reviewFlags ?? [],
-    fields: kase.fields,
+    fields: personal.fields,
     evaluations: kase.evaluations,
     evaluation: await evaluationOf(services, kase),
     materials: checklist.materials.map((m) => ({
@@ -122,5 +129,5 @@ export async function viewCase(services: Services, actor: Actor, kase: Case): Pr
       files: (kase.materials[m.key]?.files ?? []).map((f) => ({ id: f.id, name: f.name, size: f.size, mediaType: f.mediaType })),
     })),
     actions: actionsFor(actor, kase, bundle),
-  };
+  });
 }

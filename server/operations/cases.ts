@@ -9,6 +9,7 @@ import type { Actor, Case, FileRef, Verdict } from '../../engine/runtime/case.js
 import type { Bundle } from '../../engine/runtime/bundle.js';
 import type { Command, DecideContext, TimerSpec } from '../../engine/runtime/decision.js';
 import { caseQueue } from '../../engine/runtime/queue.js';
+import { restoreMasked } from '../../engine/forms/personal-values.js';
 import { deleteApplicationDraft } from '../../storage/application-drafts.js';
 import { applyDecision, type OkDecision } from '../../storage/apply-decision.js';
 import { nextCaseSequence } from '../../storage/case-numbers.js';
@@ -169,7 +170,8 @@ export async function actOnCase(services: Services, actor: Actor, caseId: string
     action: input.action,
     ...(input.payload ? { payload: input.payload } : {}),
     ...(input.verdicts ? { verdicts: input.verdicts } : {}),
-    ...(input.data ? { data: input.data } : {}),
+    // Values that come back as the mask of what is stored keep what is stored (the view masks them).
+    ...(input.data ? { data: restoreMasked(input.data, kase.data) } : {}),
     ...(input.confirmations ? { confirmations: input.confirmations } : {}),
     ...(files ? { files } : {}),
   };

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { listMessages } from '../../storage/messages.js';
 import { actorOf, defineRoute } from '../http/route.js';
 import { MessageSchema } from '../http/schemas.js';
+import { maskedText } from '../operations/personal-data-view.js';
 
 export const inboxRoutes = [
   defineRoute({
@@ -14,7 +15,8 @@ export const inboxRoutes = [
     responses: { 200: Type.Object({ messages: Type.Array(MessageSchema) }) },
     async handler(context) {
       const messages = await listMessages(context.services.db.knex, { userId: actorOf(context).id });
-      return { body: { messages: messages.map((m) => ({ id: m.id, caseId: m.caseId, title: m.title, body: m.body, createdAt: m.createdAt, readAt: m.readAt })) } };
+      // A notice's text may quote an ID number or a phone: masked like every answer.
+      return { body: { messages: messages.map((m) => maskedText({ id: m.id, caseId: m.caseId, title: m.title, body: m.body, createdAt: m.createdAt, readAt: m.readAt })) } };
     },
   }),
 ];

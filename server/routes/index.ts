@@ -7,6 +7,7 @@ import { buildOpenApi } from '../http/openapi.js';
 import { defineRoute, type Route } from '../http/route.js';
 import { applicationRoutes } from './applications.js';
 import { caseRoutes } from './cases.js';
+import { personalDataRoutes } from './personal-data.js';
 import { catalogRoutes } from './catalog.js';
 import { consultationRoutes } from './consultations.js';
 import { definitionRoutes } from './definitions.js';
@@ -26,7 +27,7 @@ import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes, ...auditRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...personalDataRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes, ...auditRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

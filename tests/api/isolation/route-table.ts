@@ -167,6 +167,13 @@ export const routeTable: Record<string, RouteCall> = {
       await client.post(`/api/cases/${targets.closedCaseId}/assignee`, { userId: 'demo-staff2', version: targets.caseVersion }),
     ],
   },
+  'POST /api/cases/:caseId/reveal': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.post(`/api/cases/${targets.caseId}/reveal`, { path: '/data/contactPhone', reason: '隔离测试核对' }),
+      await client.post(`/api/cases/${targets.closedCaseId}/reveal`, { path: '/data/contactPhone', reason: '隔离测试核对' }),
+    ],
+  },
   'GET /api/staff': { reach: 'list', call: async ({ client }) => [await client.get('/api/staff')] },
   // Uploading for 绵阳's own item (or, for 绵阳's applicants, its unpublished one) answers like an item that does not exist.
   'POST /api/uploads': {
