@@ -49,11 +49,23 @@ export interface AuditRecord extends AuditEntry {
 /** The previous hash of the first record. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * The canonical JSON of a record without its hashes: exactly `canonicalJson` of the object of
+ * those twelve members, written out with the top-level keys already in sorted order because the
+ * verifier runs it a million times.
+ */
+export function auditBody(record: AuditEntry & { seq: number }): string {
+  const text = JSON.stringify;
+  return (
+    `{"action":${text(record.action)},"at":${text(record.at)},"detail":${canonicalJson(record.detail)},"objectId":${canonicalJson(record.objectId)},` +
+    `"platformId":${text(record.platformId)},"requestId":${text(record.requestId)},"result":${text(record.result)},"roles":${canonicalJson(record.roles)},` +
+    `"seq":${text(record.seq)},"sourceIp":${text(record.sourceIp)},"status":${text(record.status)},"userId":${text(record.userId)}}`
+  );
+}
+
 /** The hash of a record: SHA-256 over the previous hash, a newline, and the canonical JSON of everything else. */
 export function auditHash(prevHash: string, record: AuditEntry & { seq: number }): string {
-  const { seq, at, platformId, userId, roles, action, objectId, result, status, sourceIp, requestId, detail } = record;
-  const body = canonicalJson({ seq, at, platformId, userId, roles, action, objectId, result, status, sourceIp, requestId, detail });
-  return createHash('sha256').update(`${prevHash}\n${body}`, 'utf8').digest('hex');
+  return createHash('sha256').update(`${prevHash}\n${auditBody(record)}`, 'utf8').digest('hex');
 }
 
 /** The chain head: the last record's sequence number and hash (0 and the genesis hash when empty). */

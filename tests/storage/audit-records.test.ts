@@ -4,7 +4,8 @@
  * verifier naming the first record an offline attacker broke (E3).
  */
 import { expect } from 'chai';
-import { appendAuditRecord, auditHash, GENESIS_HASH, listAuditRecords, readChainHead } from '../../storage/audit-records.js';
+import { appendAuditRecord, auditBody, auditHash, GENESIS_HASH, listAuditRecords, readChainHead } from '../../storage/audit-records.js';
+import { canonicalJson } from '../../storage/canonical-json.js';
 import { verifyAuditChain } from '../../server/operations/audit-verify.js';
 import { forEachDatabase, type DatabaseTarget, type TestStore } from '../support/databases.js';
 import { appendSamples, dropAuditTriggers, flipDetailByte, insertForged, sampleEntry, swapContents } from './audit-tamper.js';
@@ -40,6 +41,14 @@ forEachDatabase('audit records', (target) => {
       }
       expect(records[1]).to.deep.include({ ...sampleEntry(2), seq: 2 });
       expect(await readChainHead(db.knex)).to.deep.equal({ seq: 3, hash: records[2]?.hash });
+    });
+
+    it('given records with and without nulls, odd text and nested detail, when serialized for hashing, then the text is exactly their canonical JSON', () => {
+      const odd = sampleEntry(7, { platformId: null, userId: null, sourceIp: null, roles: [], detail: { z: [1, { b: 'é"\\n', a: null }], a: true, '中': 1.5 } });
+      for (const entry of [sampleEntry(1), odd]) {
+        const { seq, at, platformId, userId, roles, action, objectId, result, status, sourceIp, requestId, detail } = { ...entry, seq: 3 };
+        expect(auditBody({ ...entry, seq: 3 })).to.equal(canonicalJson({ seq, at, platformId, userId, roles, action, objectId, result, status, sourceIp, requestId, detail }));
+      }
     });
 
     it('given two database handles (two server processes), when each appends 40 records at once, then the chain has 80 records without a fork or gap and verifies', async () => {
