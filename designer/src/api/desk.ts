@@ -136,4 +136,6 @@ export const deskApi = {
   addVisit: (taskId: string, body: { note: string; outcome: VisitOutcome }) => api.post<Task>(path`/api/tasks/${taskId}/visits`, body),
   closeTask: (taskId: string, result: string) => api.post<Task>(path`/api/tasks/${taskId}/close`, { result }),
   replyToEvaluation: (caseId: string, version: number, text: string) => api.post<CaseView>(path`/api/cases/${caseId}/evaluation-reply`, { text, version }),
+  /** One masked value in full (`path` from the view's `masked`), with the reason the audit trail records. */
+  reveal: (caseId: string, body: { path: string; reason: string }) => api.post<{ path: string; value: string }>(path`/api/cases/${caseId}/reveal`, body),
 };

@@ -68,7 +68,10 @@ export interface CaseView {
   dueState: DueState;
   createdAt: string;
   updatedAt: string;
+  /** ID numbers and phones masked (110***********002X); their JSON Pointers are in `masked`. */
   data: Record<string, unknown>;
+  /** Pointers of the masked values (`/data/agentIdNumber`); staff reveal one with a reason. */
+  masked: string[];
   fields: Record<string, unknown>;
   materials: CaseMaterial[];
   actions: CaseAction[];

@@ -140,7 +140,7 @@ export function CaseScreen() {
               <MaterialsPanel materials={view.materials} verdicts={verdicts} canJudge={canJudge} onChange={setVerdicts} />
             </Card>
             <Card title={t('formData')}>
-              <FormDataView form={form} data={view.data} />
+              <FormDataView form={form} data={view.data} caseId={view.id} masked={view.masked} />
             </Card>
             <Card title={t('timeline')}>
               <CaseTimeline events={desk.events} names={names} materials={view.materials} actionTitles={actionTitles} />

@@ -1,5 +1,6 @@
 /** Texts of the desk (staff side): inbox, case, counter, consultations, reviews. Chinese (default) and English, same keys. */
 import { moreMessages } from './more-messages';
+import { revealMessages } from './reveal-messages';
 
 const zh = {
   desk: '工作台',
@@ -261,4 +262,4 @@ const en: Messages = {
   level_5: 'Very satisfied',
 };
 
-export const desk = { zh: { ...zh, ...moreMessages.zh }, en: { ...en, ...moreMessages.en } };
+export const desk = { zh: { ...zh, ...moreMessages.zh, ...revealMessages.zh }, en: { ...en, ...moreMessages.en, ...revealMessages.en } };
