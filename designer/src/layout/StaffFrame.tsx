@@ -6,6 +6,7 @@ import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
+import { ChangePasswordButton, PasswordCare } from '../session/PasswordChange';
 import type { Me } from '../session/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -35,12 +36,14 @@ export function StaffFrame({ me, onSignOut, title, menu, selectedKey, onSelect }
               {me.displayName} · {me.platformId}
             </Typography.Text>
             <LanguageSwitch />
+            <ChangePasswordButton />
             <Button size="small" onClick={onSignOut}>
               {t('signOut')}
             </Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
+          <PasswordCare />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -9,6 +9,8 @@ export interface Me {
   platformId: string;
   roles: string[];
   isDemo: boolean;
+  /** warn: change it soon (banner); expired: the change dialog opens and cannot be dismissed. */
+  password: { state: 'ok' | 'warn' | 'expired'; reason: 'age' | 'one-time' | null; expiresAt: string | null; daysLeft: number | null };
 }
 
 interface SessionState {
@@ -16,6 +18,11 @@ interface SessionState {
   isLoading: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Changes the password (the server lists each broken rule), then reloads who is signed in. */
+  changePassword(input: { currentPassword?: string; newPassword: string }): Promise<void>;
+  /** The change-password dialog: opened from the user menu or the warning, and by itself when the password expired. */
+  isPasswordDialogOpen: boolean;
+  setPasswordDialogOpen(isOpen: boolean): void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -37,7 +44,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api.delete('/api/session').catch(() => undefined);
     setMe(null);
   }, []);
-  return <SessionContext.Provider value={{ me, isLoading, signIn, signOut }}>{children}</SessionContext.Provider>;
+  const [isPasswordDialogOpen, setPasswordDialogOpen] = useState(false);
+  const changePassword = useCallback(async (input: { currentPassword?: string; newPassword: string }) => {
+    await api.post('/api/session/password', input);
+    setMe(await api.get<Me>('/api/session'));
+  }, []);
+  return (
+    <SessionContext.Provider value={{ me, isLoading, signIn, signOut, changePassword, isPasswordDialogOpen, setPasswordDialogOpen }}>{children}</SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionState {

@@ -7,6 +7,7 @@ import { Button, Layout, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
+import { ChangePasswordButton, PasswordCare } from '../../session/PasswordChange';
 import { useSession } from '../../session/session';
 import { LinkButton } from './LinkButton';
 import './portal.css';
@@ -51,6 +52,7 @@ export function PortalLayout({ isSignInRequired = false }: { isSignInRequired?: 
               <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-as">
                 {me.displayName}
               </Typography.Text>
+              <ChangePasswordButton />
               <Button size="small" onClick={() => void signOut()}>
                 {t('signOut', { ns: 'common' })}
               </Button>
@@ -63,6 +65,7 @@ export function PortalLayout({ isSignInRequired = false }: { isSignInRequired?: 
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1100, margin: '0 auto', width: '100%' }}>
+        <PasswordCare />
         <Outlet />
       </Layout.Content>
     </Layout>
