@@ -26,7 +26,8 @@ export class ConflictError extends StorageError {
   ) {
     super(
       'case.version-conflict',
-      `Case "${caseId}" was changed by someone else: expected version ${expectedVersion}, ` +
+      `办件已被他人更改（您看到的是第 ${expectedVersion} 版，现为第 ${currentVersion ?? '—'} 版），请刷新后重试。` +
+        `Case "${caseId}" was changed by someone else: expected version ${expectedVersion}, ` +
         `found ${currentVersion ?? 'no case'}. Reload the case and try again.`,
       { caseId, expectedVersion, currentVersion },
     );

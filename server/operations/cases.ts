@@ -96,7 +96,8 @@ export function checkVersion(kase: Case, seen: number): void {
   if (seen === kase.version) return;
   throw new Failure(
     'case.version-conflict',
-    `Case ${kase.number} was changed by someone else (you saw version ${seen}, it is now ${kase.version}). Reload it and try again.`,
+    `办件 ${kase.number} 已被他人更改（您看到的是第 ${seen} 版，现为第 ${kase.version} 版），请刷新后按最新版本重试。` +
+      `Case ${kase.number} was changed by someone else (you saw version ${seen}, it is now ${kase.version}). Reload it and try again.`,
     [],
     { currentVersion: kase.version },
   );

@@ -7,6 +7,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Ta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ApiError } from '../../api/client';
 import { deskApi, type Task, type VisitOutcome } from '../../api/desk';
 import { formatDateTime } from '../../components/time';
 import { problemText } from './format';
@@ -32,6 +33,8 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Pro
       await onChanged();
     } catch (failure) {
       setError(problemText(failure));
+      // The case changed since the list was read: reload it, so the next try is at the current version.
+      if (failure instanceof ApiError && failure.code === 'case.version-conflict') await onChanged();
     } finally {
       setBusy(false);
     }
