@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
 import { openDatabase, type Database } from '../storage/database.js';
+import { PersonalDataKeyring } from '../storage/personal-data/keyring.js';
+
+/** Benchmarks store ID numbers and phones sealed, as the server does. */
+const keyring = PersonalDataKeyring.fromSecrets([randomBytes(32).toString('hex')]);
 
 /** The PostgreSQL the benchmark uses when it can reach it (the tests' default). */
 export const benchPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -39,7 +43,7 @@ export function sqliteTarget(synchronous: SqliteSynchronous): BenchTarget {
     async open() {
       const scratchDir = await mkdtemp(join(tmpdir(), 'ipsp-bench-'));
       const file = join(scratchDir, 'bench.sqlite');
-      const db = await openDatabase({ sqliteFile: file, synchronous });
+      const db = await openDatabase({ sqliteFile: file, synchronous, keyring });
       await db.migrate();
       let isOpen = true;
       return {
@@ -64,7 +68,7 @@ export function postgresTarget(url: string): BenchTarget {
       const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
       await admin.raw('create schema ??', [schema]);
       const scratchDir = await mkdtemp(join(tmpdir(), 'ipsp-bench-'));
-      const db = await openDatabase({ url, searchPath: schema });
+      const db = await openDatabase({ url, searchPath: schema, keyring });
       await db.migrate();
       let isOpen = true;
       return {

@@ -60,7 +60,7 @@ forEachDatabase('API: personal data masked in every answer (F1)', (target) => {
 
   before(async function () {
     this.timeout(60_000);
-    [zhangsan, staff1, admin] = await Promise.all(['zhangsan', 'staff1', 'admin'].map((name) => suite.server.client(name)));
+    [zhangsan, staff1, admin] = await Promise.all([suite.server.client('zhangsan'), suite.server.client('staff1'), suite.server.client('admin')]);
     const data = pledgeData({ pledgorType: 'individual', pledgorName: '钱七', pledgorCertificateNo: canaries.pledgorId, agentIdNumber: canaries.agentId, agentPhone: canaries.agentPhone, contactPhone: canaries.contactPhone });
     const submitted = await submitPledge(zhangsan, { hasAgentIdentity: true, data });
     expect(submitted.status, JSON.stringify(submitted.body)).to.equal(201);
