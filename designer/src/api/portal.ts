@@ -73,6 +73,10 @@ export interface CaseView {
   /** Pointers of the masked values (`/data/agentIdNumber`); staff reveal one with a reason. */
   masked: string[];
   fields: Record<string, unknown>;
+  /** What the form's identity policy warns about in the data (paths under /data). */
+  warnings: Array<{ code: string; path: string; message: string; level: 'warning' | 'confirm' }>;
+  /** Soft rejects the applicant confirmed, for staff to review. */
+  reviewFlags: Array<{ code: string; path: string; message: string; confirmedBy: string; at: string }>;
   materials: CaseMaterial[];
   actions: CaseAction[];
   /** With the number, opens the public progress lookup. */
@@ -192,8 +196,8 @@ export const portalApi = {
   draft: (itemId: string) => orNull(api.get<ApplicationDraft>(path`/api/application-drafts/${itemId}`)),
   saveDraft: (itemId: string, draft: { data: unknown; fileRefs: FileRefs }) => api.put<ApplicationDraft>(path`/api/application-drafts/${itemId}`, draft),
   deleteDraft: (itemId: string) => api.delete<void>(path`/api/application-drafts/${itemId}`),
-  apply: (input: { itemId: string; data: unknown; fileRefs: FileRefs }) =>
-    api.post<CaseView>('/api/cases', { item: input.itemId, data: input.data, fileRefs: input.fileRefs }),
+  apply: (input: { itemId: string; data: unknown; fileRefs: FileRefs; confirmations?: string[] }) =>
+    api.post<CaseView>('/api/cases', { item: input.itemId, data: input.data, fileRefs: input.fileRefs, ...(input.confirmations?.length ? { confirmations: input.confirmations } : {}) }),
   myCases: (after?: string) => api.get<{ cases: CaseSummary[]; next: string | null }>(`/api/cases?limit=50${after ? `&after=${encodeURIComponent(after)}` : ''}`),
   case: (caseId: string) => api.get<CaseView>(path`/api/cases/${caseId}`),
   events: (caseId: string) => api.get<{ events: CaseEvent[] }>(path`/api/cases/${caseId}/events`).then((r) => r.events),

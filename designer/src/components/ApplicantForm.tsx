@@ -5,9 +5,9 @@
  * for widgets the front end lacks. Fields hidden by a rule are dropped from the data as the
  * applicant types (omitExtraData + liveOmit), so a hidden field is neither required nor submitted.
  */
-import Form from '@rjsf/antd';
+import Form, { Templates } from '@rjsf/antd';
 import type { IChangeEvent } from '@rjsf/core';
-import type { RJSFValidationError } from '@rjsf/utils';
+import type { FieldTemplateProps, RJSFValidationError } from '@rjsf/utils';
 import { Component, useMemo, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isNode } from '../screens/forms/json-path';
@@ -34,6 +34,25 @@ function withMessageAsStack(errors: RJSFValidationError[]): RJSFValidationError[
   return errors.map((error) => ({ ...error, stack: error.message ?? error.stack }));
 }
 
+const DefaultFieldTemplate = Templates.FieldTemplate as (props: FieldTemplateProps) => ReactNode;
+
+/** The JSON Pointer of a field (`/agent/idNumber`), as problems and findings name it. */
+function pointerOf(path: ReadonlyArray<string | number>): string {
+  return path.map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/** antd's field, then whatever the page put under it (`fieldNotes` in formContext, by JSON Pointer). */
+function NotedFieldTemplate(props: FieldTemplateProps) {
+  const notes = (props.registry.formContext as { fieldNotes?: Record<string, ReactNode> } | undefined)?.fieldNotes;
+  const path = pointerOf(props.fieldPathId.path);
+  return (
+    <>
+      <DefaultFieldTemplate {...props} />
+      {path === '' ? null : notes?.[path]}
+    </>
+  );
+}
+
 /** What a caller may do with the form from outside: check it (showing the errors) as a submit would. */
 export interface ApplicantFormHandle {
   validateForm(): boolean;
@@ -53,6 +72,8 @@ export interface ApplicantFormProps {
   formRef?: Ref<ApplicantFormHandle>;
   /** What to show when rjsf cannot draw the schema. */
   renderFailure(error: Error): ReactNode;
+  /** Shown under a field, by its JSON Pointer into the data (e.g. the identity policy's warnings). */
+  fieldNotes?: Record<string, ReactNode>;
 }
 
 export function ApplicantForm(props: ApplicantFormProps) {
@@ -91,6 +112,8 @@ export function ApplicantForm(props: ApplicantFormProps) {
         // rjsf logs a failed submit as a console error unless someone listens; the form shows the errors itself.
         onError={() => props.onError?.()}
         transformErrors={isChinese ? withMessageAsStack : undefined}
+        templates={{ FieldTemplate: NotedFieldTemplate }}
+        formContext={{ fieldNotes: props.fieldNotes ?? {} }}
       />
     </FormBoundary>
   );

@@ -5,10 +5,11 @@
  * The answer is the notice the server rendered: the one-time notice or the receipt.
  */
 import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { evaluateChecklist } from '../../../../engine/checklist/evaluate.js';
+import { formFindings } from '../../../../engine/forms/form-findings.js';
 import type { Checklist, Material } from '../../../../engine/kinds/checklist.js';
 import { catalogApi, type ItemGuide } from '../../api/catalog';
 import { ApiError, type Problem } from '../../api/client';
@@ -16,6 +17,7 @@ import { portalApi, type CaseView, type Notice } from '../../api/portal';
 import { ApplicantForm, type ApplicantFormHandle } from '../../components/ApplicantForm';
 import { ProblemList } from '../../components/ProblemList';
 import { useSession } from '../../session/session';
+import { IdentityNote } from './IdentityNote';
 import { MaterialUploadList } from './MaterialUploads';
 import { formatDateTime } from '../../components/time';
 import { draftFiles } from './draft-files';
@@ -55,6 +57,19 @@ export function ApplyPage() {
   }, [platformId, itemId, reset]);
 
   const materials = useMemo(() => (guide?.materials ?? []) as Material[], [guide]);
+  // The identity policy as the server runs it: warnings, and soft rejects the applicant confirms.
+  const findings = useMemo(() => (guide ? formFindings(guide.form.schema, data) : []), [guide, data]);
+  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
+  const unconfirmed = findings.filter((f) => f.level === 'confirm' && !confirmed.has(f.path));
+  const fieldNotes = useMemo(() => {
+    const notes: Record<string, ReactNode[]> = {};
+    for (const finding of findings) {
+      const confirm = (isOn: boolean) => setConfirmed((before) => new Set([...before].filter((p) => p !== finding.path).concat(isOn ? [finding.path] : [])));
+      (notes[finding.path] ??= []).push(<IdentityNote key={finding.code} finding={finding} isConfirmed={confirmed.has(finding.path)} onConfirm={confirm} />);
+    }
+    return notes;
+  }, [findings, confirmed]);
+
   const rows = useMemo(() => {
     const state = evaluateChecklist({ checklist: { materials } as Checklist, data: (data ?? {}) as Record<string, unknown>, materials: {} });
     return state.materials.map((m) => ({ material: m.material, isRequired: m.isRequired }));
@@ -80,9 +95,14 @@ export function ApplyPage() {
       void message.error(t('formHasErrors'));
       return;
     }
+    if (unconfirmed.length > 0) {
+      void message.error(t('confirmFirst'));
+      return;
+    }
     setBusy(true);
     try {
-      const kase = await portalApi.apply({ itemId, data: data ?? {}, fileRefs: uploads.fileRefs });
+      const confirmations = findings.filter((f) => f.level === 'confirm').map((f) => `/data${f.path}`);
+      const kase = await portalApi.apply({ itemId, data: data ?? {}, fileRefs: uploads.fileRefs, confirmations });
       const notices = await portalApi.notices(kase.id);
       setSubmitted({ kase, notices });
       window.scrollTo({ top: 0 });
@@ -119,6 +139,7 @@ export function ApplyPage() {
           onChange={setData}
           hasOwnSubmit
           formRef={form}
+          fieldNotes={fieldNotes}
           renderFailure={(error) => <Alert type="error" showIcon title={t('formFailed', { detail: error.message })} />}
         />
       </Card>

@@ -40,6 +40,16 @@ export function SubmittedResult({ kase, notices }: { kase: CaseView; notices: No
         </Descriptions.Item>
         <Descriptions.Item label={t('item')}>{kase.item.title}</Descriptions.Item>
       </Descriptions>
+      {kase.warnings.length > 0 && (
+        <Alert
+          className="no-print"
+          type="warning"
+          showIcon
+          title={t('submittedWarnings')}
+          description={kase.warnings.map((w) => <div key={`${w.path} ${w.code}`}>{w.message}</div>)}
+          data-testid="submitted-warnings"
+        />
+      )}
       {printable.length === 0 && <Alert type="info" showIcon title={t('noNoticeYet')} />}
       {printable.map((notice) => (
         <NoticeView key={notice.noticeId} notice={notice} />
