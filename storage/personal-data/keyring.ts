@@ -3,7 +3,7 @@
  * and a keyed HMAC-SHA256 blind index to find a row by such a value without storing it. Both keys
  * are derived (HKDF-SHA256) from the deployment secret, each for its own purpose, so knowing the
  * index of a value tells nothing about the encryption key. A sealed value names the key that
- * sealed it: `enc:v1:<kid>:<base64url of iv · tag · ciphertext>`. See decision 0025.
+ * sealed it: `enc:v1:<kid>:<base64url of iv · tag · ciphertext>`. See decision 0029.
  *
  * @example
  * const keyring = PersonalDataKeyring.fromSecrets([secret]);
