@@ -76,12 +76,12 @@ function stepFindings(workflow: Workflow): Finding[] {
       findings.push({ code: 'workflow.step.dead-end', at: ['steps', name], message: `${label} has no actions and no next branches, so a case would stop there; add an action or mark it "isFinal".` });
     }
     if (reachable !== undefined && !reachable.has(name)) {
-      findings.push({ code: 'workflow.step.unreachable', at: ['steps', name], message: `${label} cannot be reached from the start step "${workflow.start}"; add an action or branch to it, or remove it.` });
+      findings.push({ code: 'workflow.step.unreachable', at: ['steps', name], message: `步骤“${name}”从开始步骤无法到达，请添加到达它的操作或分支，或删除它。${label} cannot be reached from the start step "${workflow.start}"; add an action or branch to it, or remove it.` });
     }
   }
   const isFinalReachable = reachable === undefined || [...reachable].some((name) => workflow.steps[name]?.isFinal === true);
   if (!isFinalReachable) {
-    findings.push({ code: 'workflow.no-final-step', at: ['steps'], message: `Workflow "${workflow.id}" has no final step reachable from "${workflow.start}"; cases could never end. Add a step with "isFinal": true.` });
+    findings.push({ code: 'workflow.no-final-step', at: ['steps'], message: `工作流没有可到达的结束步骤，办件将无法结束，请添加 "isFinal": true 的步骤。Workflow "${workflow.id}" has no final step reachable from "${workflow.start}"; cases could never end. Add a step with "isFinal": true.` });
   }
   return findings;
 }

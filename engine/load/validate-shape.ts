@@ -8,6 +8,7 @@ import type { Problem } from '../problem.js';
 import { didYouMean } from '../suggest.js';
 import { createDefinitionAjv } from './ajv.js';
 import { ajvProblems } from './ajv-problems.js';
+import { checkLimits } from './check-limits.js';
 
 const ajv = createDefinitionAjv();
 const validators = new Map<KindName, ValidateFunction>();
@@ -60,7 +61,7 @@ function checkKind(doc: Record<string, unknown>): { kind: KindName } | { problem
 }
 
 /**
- * Checks one document's shape: `kind` must name a known kind, `schemaVersion` must be
+ * Checks one document's shape: within the limits of `checkLimits`, `kind` must name a known kind, `schemaVersion` must be
  * supported, and the rest must match the kind's meta-schema. Every problem carries `file` when given.
  *
  * @example validateShape({ kind: 'Workflw' }, 'flows/standard.json')
@@ -71,6 +72,9 @@ export function validateShape(doc: unknown, file?: string): Problem[] {
     const message = 'The document must be a JSON object with "kind", "schemaVersion", "id", "version" and "title".';
     return withFile([{ code: 'shape.type', path: '', message }], file);
   }
+  // Limits first: nothing below should walk a document that is too big or too deep.
+  const overLimits = checkLimits(doc);
+  if (overLimits.length > 0) return withFile(overLimits, file);
   const kind = checkKind(doc);
   if ('problem' in kind) return withFile([kind.problem], file);
   if (doc.schemaVersion !== SCHEMA_VERSION) {
