@@ -38,7 +38,7 @@ async function fill(db: Database): Promise<void> {
   await knex.raw(dialectOf(knex) === 'postgres' ? 'DROP TRIGGER audit_chain_head_forward ON audit_chain_head' : 'DROP TRIGGER audit_chain_head_forward');
   let prevHash = GENESIS_HASH;
   for (let start = 1; start <= count; start += BATCH) {
-    const rows = [];
+    const rows: Array<Record<string, unknown>> = [];
     for (let seq = start; seq < Math.min(start + BATCH, count + 1); seq += 1) {
       const record = { ...entry(seq), seq };
       const hash = auditHash(prevHash, record);

@@ -15,10 +15,10 @@ import { insertUser } from '../../storage/users.js';
 import { hashPassword } from '../../server/operations/passwords.js';
 import type { ApiClient, ApiResponse } from '../support/api-client.js';
 import { forEachDatabase, type TestStore } from '../support/databases.js';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server.js';
-import { addCallerAccounts, callers, clientFor, type Caller } from './isolation/callers.js';
-import { addDeyang } from './isolation/deyang.js';
-import { createMianyangObjects, MIANYANG, zhangsanData, type MianyangObjects } from './isolation/mianyang-objects.js';
+import { DEMO_PASSWORD, type TestServer } from '../support/test-server.js';
+import { callers, clientFor, type Caller } from './isolation/callers.js';
+import { startMatrixWorld } from './isolation/matrix-world.js';
+import { MIANYANG, zhangsanData, type MianyangObjects } from './isolation/mianyang-objects.js';
 import { routeKey, routeTable } from './isolation/route-table.js';
 import { realTargets } from './isolation/targets.js';
 
@@ -47,11 +47,7 @@ forEachDatabase('audit trail (E1)', (target) => {
   before(async function () {
     this.timeout(90_000);
     store = await target.createStore();
-    server = await startTestServer({ db: store.db });
-    await addDeyang(server.services);
-    await addCallerAccounts(server.services);
-    objects = await createMianyangObjects(server);
-    expect((await (await server.client('province')).post('/api/packages')).status).to.equal(201);
+    ({ server, objects } = await startMatrixWorld(store.db));
   });
 
   after(async () => {
