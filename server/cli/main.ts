@@ -11,7 +11,6 @@
  *   ipsp bootstrap-admin --platform <id> --username <name>   the first province admin, with a one-time password
  *   ipsp package|keys|federation …             signed packages, signing keys, federation (see distribution-commands.ts)
  *   ipsp audit verify                          check the audit trail's hash chain; exit 1 naming the first broken record
- *   ipsp audit verify                          check the audit trail's hash chain; exit 1 naming the first broken record
  *
  * Configuration comes from the environment (see server/config.ts): DATABASE_URL, PORT, …
  */
@@ -37,7 +36,6 @@ Commands:
   keys revoke <keyId> <reason…> --platform <id>
   federation pull --platform <id>         Pull the source's latest package, verify it, show the diff
   federation import <hash> --platform <id>  Import a pulled package
-  audit verify                    Check the audit trail's hash chain; exit 1 naming the first broken record
   audit verify                    Check the audit trail's hash chain; exit 1 naming the first broken record
 
 Environment: DATABASE_URL (postgres://…; default SQLite file data/ipsp.sqlite), PORT, HOST,
