@@ -28,9 +28,12 @@ export function envFor(dir: string, port: number): Record<string, string> {
   return { SQLITE_FILE: join(dir, 'ipsp.sqlite'), FILES_DIR: join(dir, 'files'), PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', WORKER_INTERVAL_MS: '60000' };
 }
 
-/** Starts `ipsp serve` with `env` and waits for it to say it is serving. */
-export async function serve(env: Record<string, string>): Promise<Deployment> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve'], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `node <args>` (an entry point and `serve`) with `env` from the project root and waits
+ * for it to say it is serving; e.g. `['--import', 'tsx', 'server/cli/main.ts', 'serve']`.
+ */
+export async function serveWith(args: string[], env: Record<string, string>): Promise<Deployment> {
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -38,9 +41,14 @@ export async function serve(env: Record<string, string>): Promise<Deployment> {
       if (output.includes('ipsp is serving on')) resolve();
     });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`ipsp serve exited with ${code}: ${output}`)));
+    child.once('exit', (code, signal) => reject(new Error(`ipsp serve exited with ${code ?? signal}: ${output}`)));
   });
   return { url: `http://127.0.0.1:${env.PORT}`, process: child, env, output: () => output };
+}
+
+/** Starts `ipsp serve` (the sources, under tsx) with `env`. */
+export function serve(env: Record<string, string>): Promise<Deployment> {
+  return serveWith(['--import', 'tsx', 'server/cli/main.ts', 'serve'], env);
 }
 
 /** A deployment in `dir` on a free port, with `overrides` of its environment. */
