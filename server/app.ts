@@ -9,6 +9,7 @@ import session from 'express-session';
 import { auditAfterSession, auditTrail } from './http/audit-trail.js';
 import { csrfProtection } from './http/csrf.js';
 import { Failure } from './http/failure.js';
+import { noStore, securityHeaders } from './http/security-headers.js';
 import { sendProblem } from './http/problem-response.js';
 import { mountRoutes } from './http/router.js';
 import { DatabaseSessionStore } from './http/session-store.js';
@@ -38,12 +39,9 @@ export function createApp(services: Services): Express {
   const { config } = services;
   app.disable('x-powered-by');
   app.set('trust proxy', config.isProduction ? 1 : false);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  // The header baseline on every answer, whatever answers it (goal C10).
+  app.use(securityHeaders(config));
+  app.use('/api', noStore);
   // First of all: every refusal below (forgery, bad JSON, access, handler) is audited too.
   app.use(auditTrail(routes, services));
   // Before body parsing and sessions: a refused forgery reads no body and touches no session.

@@ -76,7 +76,7 @@ function pathOf(route: Route, objects: MianyangObjects): string {
     platformId: MIANYANG,
     taskId: objects.taskIds[0] as string,
     year: '2025',
-    listId: 'mianyang-public-list',
+    listId: 'province-value-added-list',
   };
   return route.path.replace(/:(\w+)/g, (_match, name: string) => values[name] ?? 'probe');
 }
@@ -173,7 +173,7 @@ describe('CSRF over the route inventory [sqlite]', () => {
 
     it('given the right token, when the Origin is "null", another port, or the browser says same-site, then it is refused and the session lives on', async () => {
       const port = Number(new URL(server.url).port);
-      for (const headers of [{ origin: 'null' }, { origin: `http://127.0.0.1:${port + 1}` }, { 'sec-fetch-site': 'same-site' }, { 'sec-fetch-site': 'cross-site' }]) {
+      for (const headers of <Array<Record<string, string>>>[{ origin: 'null' }, { origin: `http://127.0.0.1:${port + 1}` }, { 'sec-fetch-site': 'same-site' }, { 'sec-fetch-site': 'cross-site' }]) {
         const { answer, isStillSignedIn } = await signOut(headers);
         expect(answer.status, JSON.stringify(headers)).to.equal(403);
         expect(answer.body.code).to.equal('csrf.refused');
