@@ -98,7 +98,7 @@ function auditOnEnd(req: Request, res: Response, services: Services): void {
     appendAuditRecord(services.db, entryOf(req, res, services)).then(
       () => end(...args),
       (error: unknown) => {
-        console.error(`[audit] request ${res.locals.requestId}: the audit record could not be written; answering 500`, error);
+        console.error(`[audit] request ${res.locals.requestId}: the audit record could not be written (${String((error as Error)?.message ?? error)}); answering 500`);
         if (res.headersSent) return end(...args);
         for (const header of ['content-length', 'content-type', 'etag', 'content-disposition']) res.removeHeader(header);
         sendProblem(res, new Error('audit record not written'));
