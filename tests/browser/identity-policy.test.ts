@@ -3,13 +3,13 @@
  * the server runs — a warning under an ID number with an abolished region code, and under a USCC
  * failing its check the soft reject with a checkbox. Submitting unconfirmed is held back; ticking
  * the box with the keyboard lets it through, the receipt page lists the warning, and staff see
- * the review flag on the case.
+ * the review flag on the case, at the desk too.
  */
 import { expect } from 'chai';
-import { pledgeData, pledgeFiles } from '../api/support/pledge.js';
+import { PLEDGE_ITEM, pledgeData, pledgeFiles } from '../api/support/pledge.js';
 import type { ApiClient } from '../support/api-client.js';
 import { fillApplication, signInToPortal } from './steps/portal.js';
-import { describeBrowser, screenshot, useStudio } from './support/studio.js';
+import { describeBrowser, openAnotherPage, screenshot, useStudio } from './support/studio.js';
 
 const PLEDGE = 'patent-pledge-registration';
 
@@ -55,5 +55,23 @@ describeBrowser('portal: identity numbers (soft reject with confirmation, warnin
     const kase = listed.find((c) => c.number === number);
     const view = (await staff1.get(`/api/cases/${kase?.id}`)).body;
     expect(view.reviewFlags.map((f: { code: string; path: string }) => `${f.code} ${f.path}`)).to.deep.equal(['identity.uscc-check /data/pledgeeUscc']);
+  });
+
+  it('given a case submitted with a confirmed USCC, when staff1 opens it at the desk, then the review flag and the warning show above the form data', async () => {
+    const zhangsan = await studio.server.client('zhangsan');
+    const data = pledgeData({ pledgorCertificateNo: '12440300455752102D', pledgeeUscc: '91350203M0001FUE2P', agentIdNumber: '342401199001010016' });
+    const answer = await zhangsan.postMultipart('/api/cases', { item: PLEDGE_ITEM, data, confirmations: ['/data/pledgeeUscc'] }, pledgeFiles({ hasAgentIdentity: true }));
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
+    const desk = await openAnotherPage(studio, 'staff1');
+    try {
+      await desk.page.goto(`/desk/cases/${answer.body.id}`);
+      await desk.page.getByTestId('review-flags').getByText('校验码不符，请核对').waitFor();
+      await desk.page.getByTestId('data-warnings').getByText('行政区划代码不在现行 GB/T 2260 代码表中').waitFor();
+      await desk.page.getByTestId('review-flags').scrollIntoViewIfNeeded();
+      await screenshot(desk.page, 'desk-review-flags');
+      expect(desk.errors).to.deep.equal([]);
+    } finally {
+      await desk.close();
+    }
   });
 });

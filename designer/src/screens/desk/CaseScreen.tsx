@@ -18,6 +18,7 @@ import { ActionPanel, type Drafts } from './ActionPanel';
 import { actBody, blockersFor, withoutDrafts } from './case-actions';
 import { CaseHeader } from './CaseHeader';
 import { CaseTimeline } from './CaseTimeline';
+import { DataFindings } from './DataFindings';
 import { FormDataView } from './FormDataView';
 import { MaterialsPanel, verdictsFrom } from './MaterialsPanel';
 import { NoticeList, NoticeModal } from './NoticeView';
@@ -140,6 +141,7 @@ export function CaseScreen() {
               <MaterialsPanel materials={view.materials} verdicts={verdicts} canJudge={canJudge} onChange={setVerdicts} />
             </Card>
             <Card title={t('formData')}>
+              <DataFindings view={view} />
               <FormDataView form={form} data={view.data} caseId={view.id} masked={view.masked} />
             </Card>
             <Card title={t('timeline')}>

@@ -46,6 +46,9 @@ const zh = {
   closeNeedsVisit: '整改任务须至少回访一次后才能办结。',
   closeTask: '整改办结',
   closedAt: '办结时间',
+  reviewFlags: '请复核：申请人确认提交的号码',
+  reviewFlagBy: '{{by}} 于 {{at}} 确认',
+  dataWarnings: '号码提示',
 };
 
 type Messages = Record<keyof typeof zh, string>;
@@ -97,6 +100,9 @@ const en: Messages = {
   closeNeedsVisit: 'A rectification closes only after at least one follow-up visit.',
   closeTask: 'Close the task',
   closedAt: 'Closed',
+  reviewFlags: 'To review: numbers the applicant confirmed',
+  reviewFlagBy: 'confirmed by {{by}} at {{at}}',
+  dataWarnings: 'Number warnings',
 };
 
 export const moreMessages = { zh, en };
