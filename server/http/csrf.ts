@@ -1,7 +1,7 @@
 /**
  * Cross-site request forgery protection for /api (goal C9): a double-submit token plus an
  * Origin / Sec-Fetch-Site check, in front of body parsing, sessions and routes, so a refused
- * request reads no body, touches no session and changes nothing. Decision record 0024.
+ * request reads no body, touches no session and changes nothing. Decision record 0030.
  *
  * - Every /api answer carries the token cookie `ipsp.csrf` when the request had none: random,
  *   readable by the page's script (not HttpOnly), SameSite=Strict.

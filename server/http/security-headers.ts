@@ -1,6 +1,6 @@
 /**
  * The header baseline of every answer (goal C10), set by helmet in front of everything else so
- * API JSON, problems, downloads, the front end and the 404s all carry it. Decision record 0024.
+ * API JSON, problems, downloads, the front end and the 404s all carry it. Decision record 0030.
  */
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
