@@ -145,6 +145,22 @@ forEachDatabase('audit trail (E1)', (target) => {
     });
   });
 
+  describe('refusals before the router', () => {
+    it('given a forged POST without the anti-forgery token and one with broken JSON, when refused, then each has one failure record under its route', async () => {
+      // Raw on purpose: a forgery is what the ApiClient never sends.
+      const forged = await fetch(`${server.url}/api/cases/${objects.caseId}/actions/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const forgedRecords = await recordsOf({ status: forged.status, body: await forged.text(), headers: forged.headers });
+      expect(forged.status).to.equal(403);
+      expect(forgedRecords).to.have.length(1);
+      expect(forgedRecords[0]).to.deep.include({ action: 'POST /api/cases/:caseId/actions/:action', objectId: { caseId: objects.caseId, action: 'accept' }, result: 'failure', status: 403 });
+      const zhangsan = await server.client('zhangsan');
+      const broken = await zhangsan.request('PUT', `/api/application-drafts/${objects.ownItem.id}`, { text: '{"data": ' });
+      expect(broken.status).to.equal(400);
+      const [record] = await recordsOf(broken);
+      expect(record).to.deep.include({ action: 'PUT /api/application-drafts/:itemId', result: 'failure', status: 400 });
+    });
+  });
+
   describe('the route inventory', () => {
     for (const route of inventory) {
       const key = routeKey(route);
