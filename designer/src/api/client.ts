@@ -41,11 +41,11 @@ export async function csrfToken(): Promise<string> {
   return inCookie() ?? ((await response.json()) as { token: string }).token;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const isForm = body instanceof FormData;
   // A Blob (a chosen file) goes as its exact bytes: a signed package is verified byte for byte.
   const isBlob = body instanceof Blob;
-  const accept = { accept: 'application/json', ...(method === 'GET' ? {} : { 'x-csrf-token': await csrfToken() }) };
+  const accept = { accept: 'application/json', ...(method === 'GET' ? {} : { 'x-csrf-token': await csrfToken() }), ...extraHeaders };
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -63,9 +63,33 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return parsed as T;
 }
 
+/** Whether trying the same keyed request again may help: no answer, a server error, or still in flight. */
+function isWorthRetrying(failure: unknown): boolean {
+  if (!(failure instanceof ApiError)) return failure instanceof TypeError; // fetch: no answer at all
+  return failure.status >= 500 || failure.code === 'idempotency.in-flight';
+}
+
+/**
+ * POST with an Idempotency-Key (server/http/idempotency.ts): tried up to 4 times with the same
+ * key when no answer came, so a submission whose answer was lost is made once and its answer
+ * replayed. The caller keeps the key for the user's own retry (see useSubmissionKey).
+ */
+async function postWithKey<T>(path: string, body: unknown, key: string): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request<T>('POST', path, body, { 'idempotency-key': `"${key}"` });
+    } catch (failure) {
+      if (attempt >= 3 || !isWorthRetrying(failure)) throw failure;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  /** POST that is made once however often it is sent: the same `key` on every try of one submission. */
+  postWithKey,
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   /** Posts a JSON file unchanged (its bytes, not a re-serialization). */
   postFile: <T>(path: string, file: Blob) => request<T>('POST', path, file),

@@ -123,7 +123,8 @@ export const deskApi = {
   act: (caseId: string, action: string, body: ActBody) => api.post<CaseView>(path`/api/cases/${caseId}/actions/${action}`, body),
   assign: (caseId: string, body: { userId: string; version: number }) => api.post<CaseView>(path`/api/cases/${caseId}/assignee`, body),
   staff: () => api.get<{ staff: StaffMember[] }>('/api/staff').then((r) => r.staff),
-  startCase: (body: CounterApplication) => api.post<CaseView>('/api/cases', body),
+  /** Registers an application at the counter; `key` is the submission's Idempotency-Key (useSubmissionKey). */
+  startCase: (body: CounterApplication, key: string) => api.postWithKey<CaseView>('/api/cases', body, key),
   fileBlob: async (fileId: string): Promise<Blob> => {
     const response = await fetch(path`/api/files/${fileId}`, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);

@@ -196,8 +196,9 @@ export const portalApi = {
   draft: (itemId: string) => orNull(api.get<ApplicationDraft>(path`/api/application-drafts/${itemId}`)),
   saveDraft: (itemId: string, draft: { data: unknown; fileRefs: FileRefs }) => api.put<ApplicationDraft>(path`/api/application-drafts/${itemId}`, draft),
   deleteDraft: (itemId: string) => api.delete<void>(path`/api/application-drafts/${itemId}`),
-  apply: (input: { itemId: string; data: unknown; fileRefs: FileRefs; confirmations?: string[] }) =>
-    api.post<CaseView>('/api/cases', { item: input.itemId, data: input.data, fileRefs: input.fileRefs, ...(input.confirmations?.length ? { confirmations: input.confirmations } : {}) }),
+  /** Submits an application; `key` is the submission's Idempotency-Key (useSubmissionKey), the same on every retry. */
+  apply: (input: { itemId: string; data: unknown; fileRefs: FileRefs; confirmations?: string[] }, key: string) =>
+    api.postWithKey<CaseView>('/api/cases', { item: input.itemId, data: input.data, fileRefs: input.fileRefs, ...(input.confirmations?.length ? { confirmations: input.confirmations } : {}) }, key),
   myCases: (after?: string) => api.get<{ cases: CaseSummary[]; next: string | null }>(`/api/cases?limit=50${after ? `&after=${encodeURIComponent(after)}` : ''}`),
   case: (caseId: string) => api.get<CaseView>(path`/api/cases/${caseId}`),
   events: (caseId: string) => api.get<{ events: CaseEvent[] }>(path`/api/cases/${caseId}/events`).then((r) => r.events),

@@ -10,7 +10,9 @@ import { useNavigate } from 'react-router-dom';
 import { evaluateChecklist } from '../../../../engine/checklist/evaluate.js';
 import type { Checklist, Material } from '../../../../engine/kinds/checklist.js';
 import { catalogApi, type ItemGuide } from '../../api/catalog';
+import { ApiError } from '../../api/client';
 import { deskApi } from '../../api/desk';
+import { useSubmissionKey } from '../../api/submission-key';
 import { ApplicantForm, type ApplicantFormHandle } from '../../components/ApplicantForm';
 import { ProblemList } from '../../components/ProblemList';
 import { useSession } from '../../session/session';
@@ -39,6 +41,8 @@ export function CounterScreen() {
   const [failure, setFailure] = useState<ReturnType<typeof problemsOf> | null>(null);
   const [isBusy, setBusy] = useState(false);
   const formRef = useRef<ApplicantFormHandle>(null);
+  // One Idempotency-Key per registration: pressing again after no answer resends the same one.
+  const submission = useSubmissionKey();
   const uploads = useMaterialUploads(itemId ?? '');
   const resetUploads = uploads.reset;
 
@@ -77,10 +81,12 @@ export function CounterScreen() {
         data: (data ?? {}) as Record<string, unknown>,
         applicant: { name: applicant.name.trim(), phone: applicant.phone.trim(), ...(idNumber ? { idNumber } : {}) },
         fileRefs: uploads.fileRefs,
-      });
+      }, submission.current());
+      submission.settle();
       void message.success(t('registered', { number: created.number }));
       navigate(`/desk/cases/${created.id}`);
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'idempotency.key-reused') submission.settle();
       setFailure(problemsOf(error));
     } finally {
       setBusy(false);

@@ -14,6 +14,7 @@ import type { Checklist, Material } from '../../../../engine/kinds/checklist.js'
 import { catalogApi, type ItemGuide } from '../../api/catalog';
 import { ApiError, type Problem } from '../../api/client';
 import { portalApi, type CaseView, type Notice } from '../../api/portal';
+import { useSubmissionKey } from '../../api/submission-key';
 import { ApplicantForm, type ApplicantFormHandle } from '../../components/ApplicantForm';
 import { ProblemList } from '../../components/ProblemList';
 import { useSession } from '../../session/session';
@@ -38,6 +39,8 @@ export function ApplyPage() {
   const [isBusy, setBusy] = useState(false);
   const [submitted, setSubmitted] = useState<{ kase: CaseView; notices: Notice[] } | null>(null);
   const form = useRef<ApplicantFormHandle>(null);
+  // One Idempotency-Key per submission: pressing 提交 again after no answer resends the same one.
+  const submission = useSubmissionKey();
   const uploads = useMaterialUploads(itemId);
   const { reset } = uploads;
 
@@ -102,11 +105,13 @@ export function ApplyPage() {
     setBusy(true);
     try {
       const confirmations = findings.filter((f) => f.level === 'confirm').map((f) => `/data${f.path}`);
-      const kase = await portalApi.apply({ itemId, data: data ?? {}, fileRefs: uploads.fileRefs, confirmations });
+      const kase = await portalApi.apply({ itemId, data: data ?? {}, fileRefs: uploads.fileRefs, confirmations }, submission.current());
+      submission.settle();
       const notices = await portalApi.notices(kase.id);
       setSubmitted({ kase, notices });
       window.scrollTo({ top: 0 });
     } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'idempotency.key-reused') submission.settle();
       const found = failure instanceof ApiError ? failure.problems : [];
       const rest = uploads.placeProblems(found);
       if (found.length === 0) setProblems([{ code: 'submit.failed', path: '', message: (failure as Error).message }]);
