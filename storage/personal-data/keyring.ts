@@ -104,22 +104,29 @@ export class PersonalDataKeyring {
   }
 }
 
-// Keyed by the knex client's config, which a transaction's client shares with its parent.
-const keyrings = new WeakMap<object, PersonalDataKeyring>();
+// Kept on the knex client's config: a transaction's client shares that object, and knex's
+// migrator copies it (Object.assign copies symbol-keyed properties too).
+const KEYRING = Symbol('ipsp.personal-data-keyring');
+
+type WithKeyring = { [KEYRING]?: PersonalDataKeyring };
+
+function carrier(db: Knex | Knex.Transaction): WithKeyring {
+  return db.client.config as WithKeyring;
+}
 
 /** Gives the database its keyring: every repository that stores personal data seals with it. */
 export function attachKeyring(knex: Knex, keyring: PersonalDataKeyring): void {
-  keyrings.set(knex.client.config as object, keyring);
+  carrier(knex)[KEYRING] = keyring;
 }
 
 /** The keyring of a database or transaction; refuses (fails closed) when it has none. */
 export function keyringOf(db: Knex | Knex.Transaction): PersonalDataKeyring {
-  const keyring = keyrings.get(db.client.config as object);
+  const keyring = carrier(db)[KEYRING];
   if (!keyring) throw new StorageError('personal-data.no-key', 'This database handle has no personal-data key: open it with openDatabase({ keyring }) so ID numbers and phones are stored encrypted.');
   return keyring;
 }
 
 /** True when the database or transaction has a keyring. */
 export function hasKeyring(db: Knex | Knex.Transaction): boolean {
-  return keyrings.has(db.client.config as object);
+  return carrier(db)[KEYRING] !== undefined;
 }

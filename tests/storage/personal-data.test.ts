@@ -14,6 +14,7 @@ import { enqueueNotice, listNotices } from '../../storage/outbox.js';
 import { PersonalDataKeyring } from '../../storage/personal-data/keyring.js';
 import { sealExistingPersonalData } from '../../storage/personal-data/seal-existing.js';
 import { findOfflineApplicant, getUser } from '../../storage/users.js';
+import { migrationSource } from '../../storage/migrations/index.js';
 import { forEachDatabase } from '../support/databases.js';
 import { TEST_DEPLOYMENT_SECRET } from '../support/personal-data-key.js';
 import { sampleCase, seedPlatforms, seedUser, T0 } from './contract/fixtures.js';
@@ -99,5 +100,26 @@ forEachDatabase('storage: personal data stored before encryption is sealed by mi
     expect(await sealExistingPersonalData(knex)).to.equal(0);
     const update = await knex('case_events').where({ id: 'e1' }).update({ type: 'case.forged' }).then(() => 'ok', (e: unknown) => String(e));
     expect(update).to.match(/append-only/);
+  });
+});
+
+forEachDatabase('storage: migration 0017 run by the migrator over a database holding plain phones', (target) => {
+  it('given 0017 rolled back and a plain phone stored, when the database is migrated again, then the phone is sealed, indexed and found', async () => {
+    const store = await target.createStore();
+    try {
+      const { knex } = store.db;
+      const { city } = await seedPlatforms(knex);
+      await seedUser(knex, { id: 'zhao', platformId: city, roles: ['applicant'], phone: PHONE });
+      await knex.migrate.down({ migrationSource, name: '0017-personal-data-sealed' });
+      await knex('users').where({ id: 'zhao' }).update({ phone: PHONE });
+      // The migrator works on a copy of the connection's settings: the keyring must travel with it.
+      await store.db.migrate();
+      const [row] = await knex('users').select('phone', 'phone_index').where({ id: 'zhao' });
+      expect(row.phone).to.match(/^enc:v1:/);
+      expect(row.phone_index).to.match(/^[0-9a-f]{64}$/);
+      expect(await findOfflineApplicant(knex, { platformId: city, phone: PHONE, displayName: '用户 zhao' })).to.include({ id: 'zhao', phone: PHONE });
+    } finally {
+      await store.dispose();
+    }
   });
 });
