@@ -18,6 +18,22 @@ function plain(schema: TSchema): unknown {
   return JSON.parse(JSON.stringify(schema));
 }
 
+/** The Idempotency-Key header of a route that honours one (http/idempotency.ts). */
+function idempotencyParameter(route: Route): unknown[] {
+  if (!route.idempotency) return [];
+  return [
+    {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: route.idempotency === 'required',
+      description:
+        'A structured-field string of 16–255 printable characters, e.g. "8e03978e-40d5-43e8-bc93-6894a57f9324": a new one per submission, the same one on every retry of it. ' +
+        'A retry after success answers the recorded status and body byte for byte (header Idempotent-Replayed: true); while the first runs, 409; with another body, 422. Keys are kept 24 hours.',
+      schema: { type: 'string', minLength: 16, maxLength: 257 },
+    },
+  ];
+}
+
 function operation(route: Route): Record<string, unknown> {
   const params = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
     name: m[1],
@@ -47,7 +63,7 @@ function operation(route: Route): Record<string, unknown> {
     description: roleText(route),
     tags: [route.tag],
     operationId: `${route.method}${openApiPath(route.path).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
-    parameters: [...params, ...query],
+    parameters: [...params, ...query, ...idempotencyParameter(route)],
     responses,
     security: route.access === 'public' ? [] : [{ session: [] }],
   };

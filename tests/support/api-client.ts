@@ -33,6 +33,12 @@ function automaticIdempotencyKey(method: string, path: string): string | null {
   return method.toUpperCase() === 'POST' && path.split('?')[0] === '/api/cases' ? randomUUID() : null;
 }
 
+/** The Idempotency-Key header a request of `method` to `path` needs, if any (for requests made without an ApiClient). */
+export function idempotencyHeaders(method: string, path: string): Record<string, string> {
+  const key = automaticIdempotencyKey(method, path);
+  return key === null ? {} : { 'idempotency-key': `"${key}"` };
+}
+
 export class ApiClient {
   /** The cookie jar: name → value, as the server last set them. */
   private readonly cookies = new Map<string, string>();

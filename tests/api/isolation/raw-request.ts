@@ -2,7 +2,7 @@
  * Requests the ApiClient cannot make: a session cookie sent together with cookies of our own
  * choosing. Answers are still checked against the OpenAPI document.
  */
-import { ApiClient, CSRF_HEADER, type ApiResponse } from '../../support/api-client.js';
+import { ApiClient, CSRF_HEADER, idempotencyHeaders, type ApiResponse } from '../../support/api-client.js';
 import { checkAgainstOpenApi } from '../../support/openapi-check.js';
 import { DEMO_PASSWORD } from '../../support/test-server.js';
 
@@ -22,6 +22,7 @@ export async function rawRequest(input: {
     Object.assign(headers, await tokenHolder.csrfHeaders());
     cookies.push(tokenHolder.cookie);
   }
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key')) Object.assign(headers, idempotencyHeaders(input.method, input.path));
   if (cookies.length > 0) headers.cookie = cookies.join('; ');
   if (input.json !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${input.baseUrl}${input.path}`, {
