@@ -23,7 +23,7 @@ export interface Config {
   sessionAbsoluteHours: number;
   /**
    * The password rules (IPSP_PASSWORD_PROFILE): `mlps` (default; MLPS level 3: 3 of 4 character
-   * classes, expiry) or `asvs` (OWASP ASVS: no composition rule, no expiry). Decision record 0026.
+   * classes, expiry) or `asvs` (OWASP ASVS: no composition rule, no expiry). Decision record 0031.
    */
   passwordProfile: 'mlps' | 'asvs';
   /** Days after a password change from which the user is warned to change it (IPSP_PASSWORD_WARN_DAYS, default 83). */

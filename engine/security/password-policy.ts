@@ -5,7 +5,7 @@
  *
  * Two profiles. `mlps` (the default) is the MLPS 2.0 level 3 practice: at least 8 characters
  * from at least 3 of the 4 classes, plus the list and context checks. `asvs` drops the
- * composition rule, as OWASP ASVS 6.2 asks; docs/decisions/0024-mlps-password-profile.md says
+ * composition rule, as OWASP ASVS 6.2 asks; docs/decisions/0031-mlps-password-profile.md says
  * why `mlps` is the default.
  */
 import type { Problem } from '../problem.js';

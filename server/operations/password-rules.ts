@@ -22,7 +22,7 @@ let common: ReadonlySet<string> | undefined;
 
 /**
  * The 3,000 most common passwords, lower case: the head of the frequency-ranked list that
- * @zxcvbn-ts/language-common ships (decision record 0026), read once.
+ * @zxcvbn-ts/language-common ships (decision record 0031), read once.
  */
 export function commonPasswords(): ReadonlySet<string> {
   common ??= new Set(dictionary['passwords-common'].slice(0, COMMON_PASSWORD_COUNT).map((p) => p.toLowerCase()));

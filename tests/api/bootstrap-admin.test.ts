@@ -13,7 +13,7 @@ import { definitionsDir } from '../../server/paths.js';
 import { getUser } from '../../storage/users.js';
 import { ApiClient } from '../support/api-client.js';
 import { forEachDatabase, type TestStore } from '../support/databases.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { productionAccountRules, startTestServer, type TestServer } from '../support/test-server.js';
 
 const province = JSON.parse(await readFile(join(definitionsDir, 'province', 'platforms', 'sichuan-province.json'), 'utf8')) as Platform;
 
@@ -24,7 +24,7 @@ forEachDatabase('API: fresh install and the first admin', (target) => {
   before(async function () {
     this.timeout(60_000);
     store = await target.createStore();
-    server = await startTestServer({ db: store.db, isSeeded: false });
+    server = await startTestServer({ db: store.db, isSeeded: false, config: productionAccountRules });
   });
 
   after(async () => {
@@ -85,7 +85,7 @@ forEachDatabase('API: fresh install and the first admin', (target) => {
   it('given production mode, when a demo account signs in with the demo password, then it is refused', async () => {
     // The demo data of `make run`, loaded by a development server on the same database.
     await (await startTestServer({ db: store.db })).close();
-    const prod = await startTestServer({ db: store.db, isSeeded: false, config: { isProduction: true } });
+    const prod = await startTestServer({ db: store.db, isSeeded: false, config: { ...productionAccountRules, isProduction: true } });
     try {
       expect((await new ApiClient(prod.url).post('/api/session', { username: 'zhangsan', password: 'Demo@2026' })).status).to.equal(401);
       expect((await new ApiClient(server.url).post('/api/session', { username: 'zhangsan', password: 'Demo@2026' })).status).to.equal(200);

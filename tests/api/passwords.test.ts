@@ -9,13 +9,14 @@ import { hashPassword } from '../../server/operations/passwords.js';
 import { insertUser } from '../../storage/users.js';
 import { ApiClient } from '../support/api-client.js';
 import { forEachDatabase } from '../support/databases.js';
+import { productionAccountRules } from '../support/test-server.js';
 import { useApiSuite } from './support/api-suite.js';
 
 const FIRST = 'Kx7#mQ2v-first';
 const DAY_MS = 86_400_000;
 
 forEachDatabase('API: passwords', (target) => {
-  const suite = useApiSuite(target);
+  const suite = useApiSuite(target, { config: productionAccountRules });
   let serial = 0;
 
   /** A fresh 绵阳 applicant whose password {@link FIRST} was set now. */

@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { ApiClient } from '../support/api-client.js';
 import { forEachDatabase } from '../support/databases.js';
+import { productionAccountRules } from '../support/test-server.js';
 import { useApiSuite } from './support/api-suite.js';
 
 /** The session cookie ("ipsp.sid=s%3A<sid>.<signature>") of a client. */
@@ -20,7 +21,7 @@ function sessionCookieOf(client: ApiClient): string {
 const sidOf = (cookie: string) => decodeURIComponent(cookie.slice('ipsp.sid='.length)).replace(/^s:/, '').replace(/\.[^.]+$/, '');
 
 forEachDatabase('API: sessions', (target) => {
-  const suite = useApiSuite(target);
+  const suite = useApiSuite(target, { config: productionAccountRules });
 
   const moveSeconds = (seconds: number) => suite.server.clock.set(new Date(suite.server.clock.now().getTime() + seconds * 1000).toISOString());
   /** GET /api/session with only this cookie, as anyone holding it would. */

@@ -69,6 +69,9 @@ async function checkReach(input: { route: Route; entry: RouteCall; caller: Calle
   } else if (entry.reach === 'ownCreate') {
     for (const answer of answers) expect(answer.status, describeAnswer(answer)).to.be.oneOf([200, 201]);
     expectNoLeaks(answers, secrets);
+  } else if (entry.reach === 'self') {
+    for (const answer of answers) expect(answer.status, describeAnswer(answer)).to.equal(422);
+    expectNoLeaks(answers, secrets);
   } else if (entry.reach === 'list' || entry.reach === 'own') {
     for (const answer of answers) expect(answer.status, describeAnswer(answer)).to.be.oneOf([200, 204]);
     if (input.route.method === 'get' && entry.reach === 'own') expect(answers[0]?.body.id).to.equal(caller.userId);

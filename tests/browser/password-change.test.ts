@@ -7,13 +7,14 @@
 import { expect } from 'chai';
 import { hashPassword } from '../../server/operations/passwords.js';
 import { insertUser } from '../../storage/users.js';
+import { productionAccountRules } from '../support/test-server.js';
 import { describeBrowser, screenshot, signIn, useStudio } from './support/studio.js';
 
 const PASSWORD = 'Kx7#mQ2v-first';
 const DAY_MS = 86_400_000;
 
 describeBrowser('changing the password', () => {
-  const studio = useStudio();
+  const studio = useStudio({ config: productionAccountRules });
 
   /** A 绵阳 staff account whose password was set `days` ago on the server clock. */
   async function staffWithPasswordAged(username: string, days: number): Promise<void> {

@@ -18,6 +18,26 @@ import { TestClock } from './test-clock.js';
 
 export { DEMO_PASSWORD };
 
+/**
+ * The session and password-age rules of production (the defaults of server/config.ts), for the
+ * tests of those rules: pass them as `config`.
+ */
+export const productionAccountRules: Partial<Config> = (({ sessionIdleMinutes, sessionIdleMinutesStaff, sessionAbsoluteHours, passwordWarnDays, passwordMaxAgeDays }) => ({
+  sessionIdleMinutes,
+  sessionIdleMinutesStaff,
+  sessionAbsoluteHours,
+  passwordWarnDays,
+  passwordMaxAgeDays,
+}))(loadConfig({}));
+
+/**
+ * What other tests run with: they move the clock by hours, days or months between steps (a
+ * person coming back later), so idle sessions last a week and passwords do not expire. The
+ * absolute 12-hour session limit stays. tests/api/sessions.test.ts, passwords.test.ts and
+ * bootstrap-admin.test.ts pass {@link productionAccountRules}.
+ */
+const lenientAccountRules: Partial<Config> = { sessionIdleMinutes: 7 * 24 * 60, sessionIdleMinutesStaff: 7 * 24 * 60, passwordMaxAgeDays: 0 };
+
 export interface TestServer {
   url: string;
   services: Services;
@@ -37,7 +57,7 @@ export async function startTestServer(input: {
 }): Promise<TestServer> {
   const clock = input.clock ?? new TestClock('2026-09-21T01:00:00.000Z');
   const filesDir = input.filesDir ?? (await mkdtemp(join(tmpdir(), 'ipsp-files-')));
-  const config = { ...loadConfig({}), filesDir, sessionSecret: 'test-secret-test-secret-test-secret', ...input.config };
+  const config = { ...loadConfig({}), ...lenientAccountRules, filesDir, sessionSecret: 'test-secret-test-secret-test-secret', ...input.config };
   const services = createServices({ db: input.db, config, calendars: await loadCalendars(), now: clock.now });
   if (input.isSeeded !== false) await seedDemo(services, silentReporter);
   const server: Server = createApp(services).listen(0, '127.0.0.1');

@@ -12,6 +12,8 @@
  * - public: public by design (catalog, API description); it must carry no case data.
  * - ownCreate: a write that creates or sets something of the caller's own platform only (a
  *   package, a signing or trusted key, a federation source): it succeeds and carries nothing of 绵阳's.
+ * - self: the caller's own account, naming nothing else (changing one's password); the call is
+ *   refused for the caller's own input (422), so the account stays as it was.
  * - network: the caller's platform and those below it, as counts and definition versions: it must
  *   carry no case data ever, and nothing of 绵阳's unless 绵阳 is at or below the caller's platform.
  * - audit: the audit trail of the caller's own platform: every record is of that platform, and
@@ -25,7 +27,7 @@ import { zhangsanData } from './mianyang-objects.js';
 import { networkRouteTable } from './network-route-table.js';
 import type { Targets } from './targets.js';
 
-export type Reach = 'object' | 'list' | 'own' | 'ownWrite' | 'public' | 'network' | 'ownCreate' | 'audit';
+export type Reach = 'object' | 'list' | 'own' | 'ownWrite' | 'public' | 'network' | 'ownCreate' | 'audit' | 'self';
 
 export interface CallContext {
   /** The caller's signed-in (or anonymous) client. */
@@ -94,7 +96,7 @@ export const routeTable: Record<string, RouteCall> = {
   'DELETE /api/session': { reach: 'own', call: async ({ fresh }) => [await (await fresh()).delete('/api/session')] },
   'GET /api/csrf': { reach: 'public', call: async ({ client }) => [await client.get('/api/csrf')] },
   // A wrong current password: the caller's own account is asked, and nothing changes.
-  'POST /api/session/password': { reach: 'own', call: async ({ client }) => [await client.post('/api/session/password', { currentPassword: 'Wrong@2026x', newPassword: 'Isolation#Probe-2026' })] },
+  'POST /api/session/password': { reach: 'self', call: async ({ client }) => [await client.post('/api/session/password', { currentPassword: 'Wrong@2026x', newPassword: 'Isolation#Probe-2026' })] },
   'POST /api/definitions/validate': {
     reach: 'object',
     foreignStatus: 200,

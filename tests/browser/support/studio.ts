@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Config } from '../../../server/config.js';
 import { designerDistDir, projectRoot } from '../../../server/paths.js';
 import { sqlite, type TestStore } from '../../support/databases.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../../support/test-server.js';
@@ -85,10 +86,10 @@ export function collectPageErrors(page: Page): string[] {
 }
 
 /** Starts a seeded server and a browser page on it; the language is Chinese unless `locale` says otherwise. */
-export async function openStudio(options: { locale?: string } = {}): Promise<Studio> {
+export async function openStudio(options: { locale?: string; config?: Partial<Config> } = {}): Promise<Studio> {
   await ensureFrontEndBuilt();
   const store = await sqlite.createStore();
-  const server = await startTestServer({ db: store.db });
+  const server = await startTestServer({ db: store.db, ...(options.config ? { config: options.config } : {}) });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -131,10 +132,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * signed in as `signInAs` when given; after each test, the page errors it caused fail it. The
  * answer stands for the studio once the suite's `before` has run (`const { page } = studio`).
  */
-export function useStudio(options: { signInAs?: string; locale?: string; timeoutMs?: number } = {}): Studio {
+export function useStudio(options: { signInAs?: string; locale?: string; timeoutMs?: number; config?: Partial<Config> } = {}): Studio {
   let current: Studio | undefined;
   before(async () => {
-    current = await openStudio(options.locale ? { locale: options.locale } : {});
+    current = await openStudio({ ...(options.locale ? { locale: options.locale } : {}), ...(options.config ? { config: options.config } : {}) });
     if (options.timeoutMs) current.page.setDefaultTimeout(options.timeoutMs);
     if (options.signInAs) await signIn(current.page, options.signInAs);
   });
