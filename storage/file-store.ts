@@ -26,10 +26,15 @@ export class FileStore {
 
   /**
    * Streams `input` to a temp file while hashing, refuses it past `maxBytes` (code
-   * `file.too-large`, temp file removed), then fsyncs and renames it into place.
+   * `file.too-large`, temp file removed), lets `inspect` judge the complete temp file (what
+   * it throws refuses the file, which is then never stored), then fsyncs and renames it into
+   * place. The temp file is gone afterwards whatever happened.
    */
-  async putStream(input: Readable, limits: { maxBytes: number }): Promise<StoredContent> {
-    const tmpDir = join(this.dir, 'tmp');
+  async putStream<T = undefined>(
+    input: Readable,
+    limits: { maxBytes: number; inspect?: (tempPath: string) => Promise<T> },
+  ): Promise<StoredContent & { inspected?: T }> {
+    const tmpDir = this.tempDir;
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${randomUUID()}.part`);
     const hash = createHash('sha256');
@@ -47,10 +52,11 @@ export class FileStore {
     });
     try {
       await pipeline(input, meter, createWriteStream(tmp, { flags: 'wx' }));
+      const inspected = limits.inspect === undefined ? undefined : await limits.inspect(tmp);
       await fsync(tmp);
       const sha256 = hash.digest('hex');
       await this.moveIntoPlace(tmp, sha256);
-      return { sha256, size };
+      return { sha256, size, ...(inspected === undefined ? {} : { inspected }) };
     } finally {
       await rm(tmp, { force: true });
     }
@@ -104,6 +110,11 @@ export class FileStore {
     }
     await rm(aside, { force: true });
     return true;
+  }
+
+  /** Where uploads are written before they are judged and moved into place; empty between requests. */
+  get tempDir(): string {
+    return join(this.dir, 'tmp');
   }
 
   /** Opens stored content for reading. */

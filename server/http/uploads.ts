@@ -9,7 +9,9 @@ import { basename } from 'node:path';
 import type { FileRef } from '../../engine/runtime/case.js';
 import type { Services } from '../services.js';
 import { sendProblem } from './problem-response.js';
+import { pointer } from '../../engine/problem.js';
 import { Failure } from './failure.js';
+import { inspectUpload } from './upload-content.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -28,10 +30,27 @@ export type UploadMode = 'materials' | 'file';
 
 const MATERIAL_FIELD = /^materials(?:\[([A-Za-z][A-Za-z0-9_]*)\]|\.([A-Za-z][A-Za-z0-9_]*))$/;
 
-/** A file name safe to store and show: no directories, no control characters, at most 200 characters. */
+/** Control characters, characters Windows refuses in names, and lone surrogate halves. */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f<>:"|?*]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Bidirectional overrides and invisible characters: "invoice\u202Efdp.exe" shows as "invoiceexe.pdf". */
+const INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const MAX_NAME_CHARS = 200;
+
+/**
+ * A file name safe to store and show: the last segment of any path (`/` or `\\`), no control,
+ * bidi-override or invisible characters, no leading dots, at most 200 characters with the
+ * extension kept. The name is only ever shown and sent back: stored bytes are named by digest.
+ *
+ * @example sanitizeFileName('..\\..\\合同\u202Efdp.exe') // '合同fdp.exe'
+ */
 export function sanitizeFileName(name: string): string {
-  const cleaned = basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim();
-  return (cleaned || 'file').slice(-200);
+  const last = basename(name.replaceAll('\\', '/'));
+  const cleaned = last.normalize('NFC').replace(INVISIBLE_CHARS, '').replace(UNSAFE_CHARS, '_').replace(/^[.\s]+/, '').trim();
+  const chars = Array.from(cleaned || 'file');
+  if (chars.length <= MAX_NAME_CHARS) return chars.join('');
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 ? Array.from(cleaned.slice(dot)).slice(0, 16).join('') : '';
+  return chars.slice(0, MAX_NAME_CHARS - extension.length).join('') + extension;
 }
 
 /** The material key an upload field names, or undefined when the field is not one this mode takes. */
@@ -59,30 +78,39 @@ function storageEngine(services: Services, mode: UploadMode): StorageEngine {
       // whichever finishes storing first.
       const materialList = mode === 'materials' ? ((req.materialFiles ??= {})[materialKey as string] ??= []) : [];
       const slot = materialList.push(undefined as unknown as FileRef) - 1;
+      const name = sanitizeFileName(file.originalname);
       services.files
-        .putStream(file.stream, { maxBytes: services.config.maxUploadMB * 1024 * 1024 })
-        .then(({ sha256, size }) => {
+        // The content is judged before the bytes are stored: a refused file never lands.
+        .putStream(file.stream, { maxBytes: services.config.maxUploadMB * 1024 * 1024, inspect: (tempPath) => inspectUpload(tempPath, name) })
+        .then(({ sha256, size, inspected }) => {
           // Only the bytes are stored here; the file's row is written in the transaction that
           // uses it (the case, or the accepted upload), so a failure or a crash leaves no row
           // without its case, and bytes without a row are collected by the worker.
           const ref: FileRef = {
             id: services.newId(),
-            name: sanitizeFileName(file.originalname),
+            name,
             size,
             sha256,
-            mediaType: file.mimetype || 'application/octet-stream',
+            // The type the content proved, never the one the browser claimed.
+            mediaType: inspected ?? 'application/octet-stream',
           };
           if (mode === 'file') req.uploadedFile = ref;
           else materialList[slot] = ref;
           callback(null, { size, filename: ref.id });
         })
-        .catch((error: unknown) => callback(error as Error));
+        .catch((error: unknown) => callback(atUploadField(error, mode === 'file' ? '/file' : pointer('files', materialKey ?? ''))));
     },
     _removeFile(_req, _file, callback) {
       // Content-addressed bytes may be shared with other uploads; unreferenced ones are collected by the worker.
       callback(null);
     },
   };
+}
+
+/** A refusal of the file's content, placed at the field the file came in. */
+function atUploadField(error: unknown, path: string): Error {
+  if (!(error instanceof Failure) || error.problems.length > 0 || error.code !== 'material.content-refused') return error as Error;
+  return new Failure(error.code, error.message, [{ code: error.code, path, message: error.message }]);
 }
 
 export function uploadMiddleware(services: Services, mode: UploadMode = 'materials'): RequestHandler {

@@ -2,6 +2,7 @@
  * Cases: start one (an applicant, or counter staff for an applicant), list them by inbox view
  * with counts, view, act, reassign, read the timeline and notices, download files.
  */
+import { setAttachmentHeaders } from '../http/attachment.js';
 import { Type } from '@sinclair/typebox';
 import type { Request, Response } from 'express';
 import { listUsers } from '../../storage/users.js';
@@ -281,10 +282,7 @@ export const caseRoutes = [
     async handler(context) {
       const { record, stream } = await readableFile(context.services, actorOf(context), (context.req.params as { fileId: string }).fileId);
       const res = context.res;
-      res.setHeader('Content-Type', record.mediaType);
-      res.setHeader('Content-Length', String(record.size));
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(record.originalName)}`);
+      setAttachmentHeaders(res, { fileName: record.originalName, mediaType: record.mediaType, size: record.size });
       await new Promise<void>((resolve, reject) => {
         stream.on('error', reject).pipe(res).on('finish', resolve).on('error', reject);
       });

@@ -5,6 +5,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { Response } from 'express';
+import { setAttachmentHeaders } from '../http/attachment.js';
 import { PackageSummarySchema, ImportResultSchema, InspectionSchema, SigningKeySchema } from '../http/package-schemas.js';
 import { actorOf, defineRoute } from '../http/route.js';
 import type { Services } from '../services.js';
@@ -21,13 +22,13 @@ const rawPackage = {
 
 /** Writes a package's exact bytes, naming where it lives and its hash. */
 function sendPackage(res: Response, found: { summary: PackageSummary; content: string }): { isRaw: true } {
+  const content = Buffer.from(found.content, 'utf8');
+  setAttachmentHeaders(res, { fileName: `${found.summary.platformId}-package-${found.summary.sequence}.json`, mediaType: 'application/json; charset=utf-8', size: content.length });
   res
     .status(200)
-    .type('application/json; charset=utf-8')
     .setHeader('Content-Location', `/api/network/packages/${found.summary.id}`)
     .setHeader('ETag', `"${found.summary.hash}"`)
-    .setHeader('Content-Disposition', `attachment; filename="${found.summary.platformId}-package-${found.summary.sequence}.json"`)
-    .send(Buffer.from(found.content, 'utf8'));
+    .end(content);
   return { isRaw: true };
 }
 

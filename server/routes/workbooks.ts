@@ -1,5 +1,6 @@
 /** Service lists as Excel workbooks: export with the seed's columns, edit, import back as drafts. */
 import { Type } from '@sinclair/typebox';
+import { setAttachmentHeaders } from '../http/attachment.js';
 import { actorOf, defineRoute } from '../http/route.js';
 import { ProblemItemSchema } from '../http/schemas.js';
 import { exportListWorkbook } from '../workbook/export-list.js';
@@ -24,12 +25,8 @@ export const workbookRoutes = [
     async handler(context) {
       const { listId } = context.req.params as { listId: string };
       const { fileName, content } = await exportListWorkbook(context.services, actorOf(context), listId);
-      const res = context.res;
-      res.setHeader('Content-Type', XLSX);
-      res.setHeader('Content-Length', String(content.length));
-      res.setHeader('Content-Disposition', `attachment; filename="${listId}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-      res.setHeader('Cache-Control', 'no-store');
-      res.end(content);
+      setAttachmentHeaders(context.res, { fileName, mediaType: XLSX, size: content.length });
+      context.res.end(content);
       return { isRaw: true };
     },
   }),

@@ -10,6 +10,7 @@ import type { Problem } from '../../engine/problem.js';
 import type { Actor } from '../../engine/runtime/case.js';
 import { listDefinitions } from '../../storage/definitions.js';
 import { Failure } from '../http/failure.js';
+import { auditZip } from '../http/upload-content.js';
 import { candidateProblems, saveDefinitionDraft } from '../operations/manage-definitions.js';
 import { recordKey, sourceOf } from '../operations/visible-definitions.js';
 import type { Services } from '../services.js';
@@ -110,6 +111,12 @@ export async function importListWorkbook(services: Services, actor: Actor, input
   if (input.content === undefined) throw new Failure('request.workbook-missing', 'Upload the workbook (.xlsx) as the multipart file field "workbook".');
   const layout = sheetLayout(current.list.listType);
   const idHeader = layout.columns.find((c) => c.role === 'id')?.header as string;
+  // An .xlsx is a zip the reader inflates: its declared sizes are checked first (bombs, links, paths out).
+  if (input.content.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
+    await auditZip(input.content).catch((error: Failure) => {
+      throw new Failure(error.code, error.message, [{ code: error.code, path: '/workbook', message: error.message }]);
+    });
+  }
   const workbook = await readListWorkbook(input.content, idHeader).catch(() => {
     throw new Failure('request.workbook-unreadable', 'The upload is not an Excel workbook (.xlsx); save it in Excel or WPS as .xlsx and upload it again.');
   });

@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import type { ApiClient } from '../support/api-client.js';
 import { forEachDatabase } from '../support/databases.js';
 import { getFile } from '../../storage/files.js';
+import { docxOf } from '../support/zip.js';
 import { useApiSuite } from './support/api-suite.js';
 import { AGENT_PLEDGE_MATERIALS, upload, uploadPledgeFiles } from './support/applying.js';
 import { act, PLEDGE_ITEM, pledgeData, tinyPdf } from './support/pledge.js';
@@ -33,7 +34,7 @@ forEachDatabase('API: material uploads by reference', (target) => {
   });
 
   it('given a Word file for a material that takes pdf, jpg, png and ofd, when uploaded, then 422 names the material and the allowed types, and nothing is kept', async () => {
-    const answer = await upload(zhangsan, { itemId: PLEDGE_ITEM, materialKey: 'pledgeContract', file: { name: '质押合同.docx', content: 'not a pdf', type: 'application/msword' } });
+    const answer = await upload(zhangsan, { itemId: PLEDGE_ITEM, materialKey: 'pledgeContract', file: { name: '质押合同.docx', content: docxOf(), type: 'application/msword' } });
     expect(answer.status).to.equal(422);
     expect(answer.body.problems).to.have.length(1);
     expect(answer.body.problems[0]).to.include({ code: 'material.file-type', path: '/file' });
@@ -43,7 +44,8 @@ forEachDatabase('API: material uploads by reference', (target) => {
   });
 
   it('given a file over the material\'s 10 MB, when uploaded, then 413 names the material and its limit', async () => {
-    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    const pdf = tinyPdf('营业执照.pdf').content as Uint8Array;
+    const big = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024 + 1 - pdf.length, 0x20)]); // a real PDF, padded past 10 MB
     const answer = await upload(zhangsan, { itemId: PLEDGE_ITEM, materialKey: 'partyIdentity', file: { name: '营业执照.pdf', content: big } });
     expect(answer.status).to.equal(413);
     expect(answer.body.problems[0]).to.include({ code: 'material.file-size', path: '/file' });
