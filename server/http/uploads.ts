@@ -128,11 +128,20 @@ export function uploadMiddleware(services: Services, mode: UploadMode = 'materia
   };
 }
 
+/** busboy's errors carry no code; they are told apart by their messages. */
+function isMalformedMultipart(error: unknown): boolean {
+  return error instanceof Error && !('code' in error) && /^(Malformed|Unexpected end of|Multipart: Boundary not found)/.test(error.message);
+}
+
 function sendUploadProblem(res: Response, error: unknown, maxMB: number): void {
   const code = (error as { code?: string }).code;
   if (code === 'LIMIT_FILE_SIZE') sendProblem(res, new Failure('file.too-large', `A file is larger than ${maxMB} MB.`));
   else if (typeof code === 'string' && code.startsWith('LIMIT_')) sendProblem(res, new Failure('request.upload-limit', (error as Error).message));
-  else sendProblem(res, error);
+  else if (isMalformedMultipart(error)) {
+    // The multipart parser's own refusals (a raw NUL in a part header, a body cut short) are the client's fault.
+    const message = `请求的 multipart 内容格式错误（${(error as Error).message}）。The multipart body is malformed (${(error as Error).message}).`;
+    sendProblem(res, new Failure('request.multipart', message, [{ code: 'request.multipart', path: '', message }]));
+  } else sendProblem(res, error);
 }
 
 /**
