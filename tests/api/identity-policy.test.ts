@@ -119,6 +119,38 @@ forEachDatabase('API: identity-number policy levels (H4, H5)', (target) => {
     });
   });
 
+  describe('replacing the data in a supplement', () => {
+    let waiting: any;
+
+    before(async () => {
+      const answer = await zhangsan.postMultipart('/api/cases', { item: PLEDGE_ITEM, data: pledgeData(cleanPledgor) }, pledgeFiles({ hasAgentIdentity: false }));
+      expect(answer.body.step, JSON.stringify(answer.body)).to.equal('supplement');
+      waiting = answer.body;
+    });
+
+    const resubmit = (confirmations?: string[]) =>
+      zhangsan.postMultipart(
+        `/api/cases/${waiting.id}/actions/resubmit`,
+        { version: waiting.version, data: pledgeData({ ...cleanPledgor, pledgeeUscc: '91350203M0001FUE2P' }), ...(confirmations ? { confirmations } : {}) },
+        { agentIdentity: pledgeFiles({ hasAgentIdentity: true }).agentIdentity ?? [] },
+      );
+
+    it('given new data with a USCC failing its check, unconfirmed, then 422 at its path and the case unchanged', async () => {
+      const answer = await resubmit();
+      expect(answer.status).to.equal(422);
+      expect(codesAt(answer, 'problems')).to.deep.equal(['identity.uscc-check /data/pledgeeUscc']);
+      expect((await zhangsan.get(`/api/cases/${waiting.id}`)).body).to.include({ version: waiting.version, step: 'supplement' });
+    });
+
+    it('given the same data confirmed, then 200, the review flag on the case and the confirmation in the audit record', async () => {
+      const answer = await resubmit(['/data/pledgeeUscc']);
+      expect(answer.status, JSON.stringify(answer.body)).to.equal(200);
+      expect(answer.body.reviewFlags.map((f: { code: string; path: string }) => `${f.code} ${f.path}`)).to.deep.equal(['identity.uscc-check /data/pledgeeUscc']);
+      const [record] = await auditRecordsOfRequest(suite.store.db.knex, answer.headers.get('x-request-id') as string);
+      expect(record?.detail).to.deep.equal({ confirmations: [{ path: '/data/pledgeeUscc', code: 'identity.uscc-check' }] });
+    });
+  });
+
   describe('field-type confusion (H5)', () => {
     it('given an ID number passing the USCC check typed into a USCC field (hutool#1367), then at least the organisation-code warning', async () => {
       const answer = await apply({ pledgeeUscc: '362322198709086409' });
