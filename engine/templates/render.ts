@@ -29,7 +29,8 @@ type Compiled = HandlebarsTemplateDelegate<unknown>;
 // Our own environment: nothing another module registers on the global Handlebars reaches us.
 const handlebars = Handlebars.create();
 
-const knownHelpers = Object.fromEntries(templateHelperNames.map((name) => [name, true])) as KnownHelpers;
+// `log` is switched off: with knownHelpersOnly, a template that calls it does not compile.
+const knownHelpers = { ...Object.fromEntries(templateHelperNames.map((name) => [name, true])), log: false } as KnownHelpers;
 
 /** Bounds the cache: drafts edited in the designer compile a new source on every save. */
 const MAX_CACHED = 500;

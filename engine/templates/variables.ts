@@ -25,7 +25,8 @@ export interface TemplateIssue {
 }
 
 /** Handlebars' own helpers; they are always registered. */
-const builtinHelpers = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+// `log` is not offered: it would write template text to the server's console.
+const builtinHelpers = new Set(['if', 'unless', 'each', 'with', 'lookup']);
 const helperNames = new Set<string>([...builtinHelpers, ...templateHelperNames]);
 const eachDataVariables = new Set(['index', 'first', 'last', 'key']);
 
