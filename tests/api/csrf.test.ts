@@ -12,14 +12,12 @@ import { expect } from 'chai';
 import type { Route } from '../../server/http/route.js';
 import { routes } from '../../server/routes/index.js';
 import { ApiClient, CSRF_COOKIE, CSRF_HEADER, type ApiResponse } from '../support/api-client.js';
-import { sqlite, type TestStore } from '../support/databases.js';
 import { checkAgainstOpenApi } from '../support/openapi-check.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import type { Caller } from './isolation/callers.js';
-import { createMianyangObjects, DRAFT_ITEM_ID, MIANYANG, OWN_ITEM_ID, type MianyangObjects } from './isolation/mianyang-objects.js';
-import { routeKey, routeTable } from './isolation/route-table.js';
-import { realTargets } from './isolation/targets.js';
+import type { TestServer } from '../support/test-server.js';
+import { DRAFT_ITEM_ID, MIANYANG, OWN_ITEM_ID, type MianyangObjects } from './isolation/mianyang-objects.js';
+import { routeKey } from './isolation/route-table.js';
 import { snapshotFiles, snapshotTables } from './support/db-snapshot.js';
+import { callEveryGetRoute, sampleCallers, sampleClients, startSampleDeployment, type SampleDeployment } from './support/route-samples.js';
 
 const FOREIGN = 'https://forms.example.net';
 const stateChanging = routes.filter((route) => route.method !== 'get');
@@ -97,7 +95,7 @@ async function send(server: TestServer, input: { method: string; path: string; c
 const tokenOf = (client: ApiClient): string => client.cookie.match(new RegExp(`${CSRF_COOKIE}=([^;]+)`))?.[1] ?? '';
 
 describe('CSRF over the route inventory [sqlite]', () => {
-  let store: TestStore;
+  let deployment: SampleDeployment;
   let server: TestServer;
   let objects: MianyangObjects;
   const victims = new Map<string | undefined, ApiClient>();
@@ -111,10 +109,8 @@ describe('CSRF over the route inventory [sqlite]', () => {
 
   before(async function () {
     this.timeout(120_000);
-    store = await sqlite.createStore();
-    server = await startTestServer({ db: store.db });
-    objects = await createMianyangObjects(server);
-    expect((await (await server.client('province')).post('/api/packages')).status).to.equal(201);
+    deployment = await startSampleDeployment();
+    ({ server, objects } = deployment);
     for (const account of [undefined, ...accounts.map((a) => a.username)]) {
       const client = await server.client(account);
       await client.csrfHeaders();
@@ -125,8 +121,7 @@ describe('CSRF over the route inventory [sqlite]', () => {
   });
 
   after(async () => {
-    await server?.close();
-    await store?.dispose();
+    await deployment?.close();
   });
 
   describe('forged requests', () => {
@@ -220,35 +215,22 @@ describe('CSRF over the route inventory [sqlite]', () => {
   });
 
   describe('safe methods', () => {
-    const callers: Array<{ username?: string; caller: Caller }> = [
-      { caller: { name: 'anonymous', roles: [] } },
-      { username: 'zhangsan', caller: { name: 'zhangsan', username: 'zhangsan', roles: ['applicant'], platformId: MIANYANG } },
-      { username: 'staff1', caller: { name: 'staff1', username: 'staff1', roles: ['staff'], platformId: MIANYANG } },
-      { username: 'admin', caller: { name: 'admin', username: 'admin', roles: ['platform-admin'], platformId: MIANYANG } },
-      { username: 'auditor', caller: { name: 'auditor', username: 'auditor', roles: ['auditor'], platformId: MIANYANG } },
-      { username: 'province', caller: { name: 'province', username: 'province', roles: ['province-admin'], platformId: 'sichuan-province' } },
-    ];
-
-    it(`given every GET route (${readOnly.length}) called by 6 callers with 绵阳's real ids, and HEAD and OPTIONS on every path, then the database and the file store are unchanged`, async function () {
+    it(`given every GET route (${readOnly.length}) called by ${sampleCallers.length} callers with 绵阳's real ids, and HEAD and OPTIONS on every path, then the database and the file store are unchanged`, async function () {
       this.timeout(120_000);
-      const clients = await Promise.all(callers.map(async (c) => ({ ...c, client: await server.client(c.username) })));
+      const clients = await sampleClients(server);
+      const admin = clients.find((c) => c.caller.username === 'admin')!.client;
       // A session's sliding expiry moves with each request by design; its id and user must not.
       const before_ = await snapshot({ columns: { sessions: ['sid', 'user_id'] } });
       let answered = 0;
       let succeeded = 0;
-      for (const route of readOnly) {
-        const entry = routeTable[routeKey(route)];
-        expect(entry, `${routeKey(route)} has no entry in the isolation tables`).to.not.equal(undefined);
-        for (const { caller, client } of clients) {
-          const answers = await entry!.call({ client, fresh: () => server.client(caller.username), targets: realTargets(objects, caller) });
-          for (const answer of answers) expect(answer.status, `${routeKey(route)} as ${caller.name}`).to.be.below(500);
-          answered += answers.length;
-          succeeded += answers.filter((a) => a.status < 300).length;
-        }
-      }
+      await callEveryGetRoute(deployment, clients, (label, answer) => {
+        expect(answer.status, label).to.be.below(500);
+        answered += 1;
+        succeeded += answer.status < 300 ? 1 : 0;
+      });
       for (const route of routes) {
         for (const method of ['HEAD', 'OPTIONS']) {
-          const answer = await send(server, { method, path: pathOf(route, objects), cookie: clients[3]!.client.cookie, headers: {} });
+          const answer = await send(server, { method, path: pathOf(route, objects), cookie: admin.cookie, headers: {} });
           expect(answer.status, `${method} ${route.path}`).to.be.below(500);
           answered += 1;
         }
