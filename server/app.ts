@@ -34,6 +34,20 @@ function frontEnd(_req: Request, res: Response): void {
     .send('前端尚未构建：请运行 make run 或 npm run build:designer。\nThe front end is not built: run `make run` or `npm run build:designer`.\n');
 }
 
+/** The JSON body parser's refusals as problems at the body (they carry no code of ours). */
+function bodyParserFailure(error: unknown): Failure | undefined {
+  const type = (error as { type?: unknown } | null)?.type;
+  const failure =
+    error instanceof SyntaxError && 'body' in error
+      ? new Failure('request.json', '请求体不是有效的 JSON。The request body is not valid JSON.')
+      : type === 'entity.too.large'
+        ? new Failure('payload.too-large', '请求体过大。The request body is too large.')
+        : typeof type === 'string' && type.startsWith('encoding.') || type === 'charset.unsupported'
+          ? new Failure('request.encoding', '请求体的编码不受支持。The request body\'s encoding is not supported.')
+          : undefined;
+  return failure && new Failure(failure.code, failure.message, [{ code: failure.code, path: '', message: failure.message }]);
+}
+
 export function createApp(services: Services): Express {
   const app = express();
   const { config } = services;
@@ -87,8 +101,7 @@ export function createApp(services: Services): Express {
   app.use(express.static(designerDistDir, { index: false, maxAge: '1h' }));
   app.get(/.*/, frontEnd);
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const isBadJson = error instanceof SyntaxError && 'body' in error;
-    sendProblem(res, isBadJson ? new Failure('request.json', 'The request body is not valid JSON.') : error);
+    sendProblem(res, bodyParserFailure(error) ?? error);
   });
   return app;
 }

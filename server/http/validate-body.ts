@@ -5,7 +5,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { Problem } from '../../engine/problem.js';
+import { pointerToken, type Problem } from '../../engine/problem.js';
 import { Failure } from './failure.js';
 
 /** ajv-formats is CommonJS; under NodeNext its default export sits on `.default`. */
@@ -23,8 +23,9 @@ export function validateBody(schema: TSchema, body: unknown): void {
   }
   if (validate(body)) return;
   const problems: Problem[] = (validate.errors ?? []).map((error) => {
-    const missing = error.keyword === 'required' ? `/${String((error.params as { missingProperty: string }).missingProperty)}` : '';
-    const extra = error.keyword === 'additionalProperties' ? `/${String((error.params as { additionalProperty: string }).additionalProperty)}` : '';
+    // Property names are escaped as JSON Pointer tokens: a name "a/b" is the member "a~1b", not a path.
+    const missing = error.keyword === 'required' ? `/${pointerToken(String((error.params as { missingProperty: string }).missingProperty))}` : '';
+    const extra = error.keyword === 'additionalProperties' ? `/${pointerToken(String((error.params as { additionalProperty: string }).additionalProperty))}` : '';
     const path = `${error.instancePath}${missing}${extra}`;
     return { code: `request.${error.keyword}`, path, message: `${path || 'The body'} ${error.message ?? 'is invalid'}.` };
   });
