@@ -9,8 +9,8 @@ import type { Response } from 'express';
 /** Types a stored file may be served as; anything else (text/html, image/svg+xml …) goes out as bytes. */
 const SERVABLE = /^(application\/(pdf|json|msword|vnd\.ms-excel|ofd|vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet))|image\/(jpeg|png|gif|bmp|tiff|webp))(;|$)/;
 
-/** The Content-Security-Policy of a download: no sources at all, and a sandbox. */
-export const DOWNLOAD_CSP = "default-src 'none'; sandbox";
+/** The Content-Security-Policy of a download: no sources at all, and a sandbox (keeping goal C10's base-uri and frame-ancestors). */
+export const DOWNLOAD_CSP = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; sandbox";
 
 /** `%`-encodes a UTF-8 value as RFC 5987 `ext-value` allows (attr-char only). */
 function rfc5987(value: string): string {

@@ -106,7 +106,7 @@ describe('API: uploads judged by content, stored outside any served folder, serv
     expect(disposition).to.match(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
     expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).to.equal('专利权质押（最终版）file.pdf');
     expect(download.headers.get('x-content-type-options')).to.equal('nosniff');
-    expect(download.headers.get('content-security-policy')).to.equal("default-src 'none'; sandbox");
+    expect(download.headers.get('content-security-policy')).to.equal("default-src 'none'; base-uri 'none'; frame-ancestors 'none'; sandbox");
     expect(download.headers.get('content-type')).to.equal('application/pdf');
   });
 
