@@ -61,6 +61,10 @@ export async function startTestServer(input: {
   const services = createServices({ db: input.db, config, calendars: await loadCalendars(), now: clock.now });
   if (input.isSeeded !== false) await seedDemo(services, silentReporter);
   const server: Server = createApp(services).listen(0, '127.0.0.1');
+  // Test clients keep their connections across long pauses (a loaded machine, 50 clients): with
+  // Node's 5 s default the server may close one just as a request goes out on it ("other side
+  // closed"), a failure of the harness and not of the server under test.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
