@@ -11,6 +11,7 @@ import { visibleDefinitions } from '../operations/visible-definitions.js';
 import { startWorker } from '../worker/worker.js';
 import { accountCommands } from './account-commands.js';
 import { auditCommands } from './audit-commands.js';
+import { backupCommands } from './backup-commands.js';
 import { distributionCommands } from './distribution-commands.js';
 import { demoLogins, seedDemo } from './seed-demo.js';
 
@@ -19,6 +20,7 @@ export interface CommandInput {
   platform: string | undefined;
   username?: string;
   isReset?: boolean;
+  isForced?: boolean;
 }
 
 type Command = (input: CommandInput) => Promise<number>;
@@ -129,5 +131,6 @@ export const commands: Record<string, Command> = {
   serve,
   ...distributionCommands,
   ...auditCommands,
+  ...backupCommands,
   ...accountCommands,
 };

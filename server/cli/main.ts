@@ -11,6 +11,7 @@
  *   ipsp bootstrap-admin --platform <id> --username <name>   the first province admin, with a one-time password
  *   ipsp package|keys|federation …             signed packages, signing keys, federation (see distribution-commands.ts)
  *   ipsp audit verify                          check the audit trail's hash chain; exit 1 naming the first broken record
+ *   ipsp backup <folder> / restore <backup> [--force]   back up or restore the database and the file store
  *
  * Configuration comes from the environment (see server/config.ts): DATABASE_URL, PORT, …
  */
@@ -37,6 +38,10 @@ Commands:
   federation pull --platform <id>         Pull the source's latest package, verify it, show the diff
   federation import <hash> --platform <id>  Import a pulled package
   audit verify                    Check the audit trail's hash chain; exit 1 naming the first broken record
+  backup <folder>                 Back up the database and the file store (the server may keep running)
+                                  into a new folder, or a new ipsp-backup-<time> folder inside an existing one
+  restore <backup> [--force]      Check the backup against its manifest, restore it into an empty
+                                  database and file store (--force: replace them), verify, migrate up
 
 Environment: DATABASE_URL (postgres://…; default SQLite file data/ipsp.sqlite), PORT, HOST,
 NODE_ENV=production, SESSION_SECRET, IPSP_SECRET (seals signing keys; else a 0600 file beside the
@@ -44,7 +49,7 @@ SQLite file), SMTP_URL, SMS_WEBHOOK_URL, WECHAT_WEBHOOK_URL.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { platform: { type: 'string' }, username: { type: 'string' }, reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  options: { platform: { type: 'string' }, username: { type: 'string' }, reset: { type: 'boolean' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 });
 const [name, ...args] = positionals;
 const command = name ? commands[name] : undefined;
@@ -53,7 +58,7 @@ if (values.help || !command) {
   process.exit(values.help ? 0 : 2);
 }
 try {
-  process.exitCode = await command({ args, platform: values.platform, username: values.username, isReset: values.reset });
+  process.exitCode = await command({ args, platform: values.platform, username: values.username, isReset: values.reset, isForced: values.force });
 } catch (error) {
   const e = error as { message?: string; problems?: Array<{ file?: string; path: string; code: string; message: string }> };
   console.error(`ipsp ${name}: ${e.message ?? String(error)}`);
