@@ -16,6 +16,8 @@ import knexFactory from 'knex';
 import type { BackupManifest } from '../../server/operations/backup-manifest.js';
 import { inspectPostgres } from '../../storage/backup/postgres-backup.js';
 import { inspectSqlite } from '../../storage/backup/sqlite-backup.js';
+import { openDatabase } from '../../storage/database.js';
+import { migrations, migrationSource } from '../../storage/migrations/index.js';
 import { envFor, freePort, serve, stopDeployment, type Deployment } from '../api/support/deployment-process.js';
 import { acceptedPledge, PLEDGE_ITEM, pledgeData, pledgeFiles, submitPledge, tinyPdf } from '../api/support/pledge.js';
 import { ApiClient } from '../support/api-client.js';
@@ -205,5 +207,27 @@ forEachDatabase('ipsp backup and restore', (target) => {
     const run = await ipsp(['restore', backupDir], targetEnv);
     expect(run.code).to.equal(1);
     expect(run.stderr).to.match(/restore target is not empty \(the database holds tables; the file store .* holds files\)/);
+  });
+});
+
+describe('ipsp restore of a backup from an older version [sqlite]', () => {
+  let dir: string;
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('given a backup one migration behind, when restored, then it verifies and migrates it up to this version', async function () {
+    this.timeout(120_000);
+    dir = await mkdtemp(join(tmpdir(), 'ipsp-backup-old-'));
+    const older = migrations.slice(0, -1);
+    const db = await openDatabase({ sqliteFile: join(dir, 'old', 'ipsp.sqlite') });
+    await db.knex.migrate.latest({ migrationSource: { ...migrationSource, getMigrations: async () => [...older] } });
+    await db.close();
+    const env = (name: string) => ({ SQLITE_FILE: join(dir, name, 'ipsp.sqlite'), FILES_DIR: join(dir, name, 'files'), DATABASE_URL: '', IPSP_SECRET: 'a-secret-kept-outside-the-backup' });
+    const backup = await ipsp(['backup', join(dir, 'backup')], env('old'));
+    expect(backup.code, backup.stderr).to.equal(0);
+    expect(backup.stdout).to.include(`migration level ${older.length}`);
+    const restore = await ipsp(['restore', join(dir, 'backup')], env('new'));
+    expect(restore.code, restore.stderr).to.equal(0);
+    expect(restore.stdout).to.match(/migrated 1 level\(s\) up/);
+    expect(inspectSqlite(env('new').SQLITE_FILE).migrations).to.deep.equal(migrations.map((m) => m.name));
   });
 });
