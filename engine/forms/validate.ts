@@ -40,6 +40,8 @@ interface Compiled {
  * schema text is kept and a change recompiles (and drops the stale schema from Ajv's own cache).
  */
 const compiled = new Map<string, Compiled>();
+/** Bounds the cache: every draft version of every form would otherwise stay compiled. */
+const MAX_COMPILED = 256;
 
 function validatorFor(form: Form): ValidateFunction {
   const key = `${form.id}@${form.version}`;
@@ -52,6 +54,12 @@ function validatorFor(form: Form): ValidateFunction {
   // Loaded forms were checked by the loader, which refuses an unsupported $schema.
   if (ajv === undefined) throw new Error(`Form "${form.id}" declares an unsupported $schema.`);
   const validate = ajv.compile(form.schema);
+  if (compiled.size >= MAX_COMPILED) {
+    // Oldest first: Map keeps insertion order.
+    const [oldestKey, oldest] = compiled.entries().next().value as [string, Compiled];
+    oldest.ajv.removeSchema(oldest.schema);
+    compiled.delete(oldestKey);
+  }
   compiled.set(key, { schema: form.schema, text: JSON.stringify(form.schema), ajv, validate });
   return validate;
 }

