@@ -33,7 +33,8 @@ describe('federation between two deployments (two server processes, two SQLite f
     const cityEnv = envFor(join(dir, 'city'), await freePort());
     const cityDb = await openDatabase({ sqliteFile: cityEnv.SQLITE_FILE as string });
     await cityDb.migrate();
-    await prepareCityDeployment(cityDb);
+    // The deployment runs on the real clock, where an account set up months ago has an expired password.
+    await prepareCityDeployment(cityDb, new Date().toISOString());
     await cityDb.close();
     [province, city] = await Promise.all([serve(provinceEnv), serve(cityEnv)]);
     provinceAdmin = new ApiClient(province.url);
