@@ -35,7 +35,15 @@ export async function ensureFrontEndBuilt(): Promise<void> {
   const sources = Math.max(newestIn(join(projectRoot, 'designer', 'src')), newestIn(join(projectRoot, 'engine')));
   if (!existsSync(index) || statSync(index).mtimeMs < sources) {
     const { build } = await import('vite');
-    await build({ configFile: join(projectRoot, 'designer', 'vite.config.ts'), logLevel: 'warn' });
+    // Vite sets NODE_ENV=production in the process it builds in; put it back, or every server
+    // and CLI the later tests start would run in production mode.
+    const nodeEnv = process.env.NODE_ENV;
+    try {
+      await build({ configFile: join(projectRoot, 'designer', 'vite.config.ts'), logLevel: 'warn' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
   }
   isBuilt = true;
 }
