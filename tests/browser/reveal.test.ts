@@ -28,7 +28,10 @@ describeBrowser('desk: revealing a masked ID number', () => {
 
     await page.getByTestId('reveal-agentIdNumber').focus();
     await page.keyboard.press('Enter');
-    await page.keyboard.type('看');
+    // Typed once the dialog's field is there: keys pressed while it opens would go nowhere.
+    const reason = page.getByRole('dialog').getByRole('textbox');
+    await reason.waitFor();
+    await reason.fill('看');
     await page.getByTestId('reveal-agentIdNumber-confirm').click();
     // The server's refusal stays in the dialog, at the reason.
     await page.getByRole('dialog').getByText('请填写查看完整信息的理由').waitFor();
