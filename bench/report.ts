@@ -4,82 +4,12 @@
  */
 import type { BenchmarkResults } from './run-benchmarks.js';
 import type { Timing } from './stats.js';
-import type { ImplementationResult, TransitionsResult } from './transitions-bench.js';
-import { phases, type Phase } from './write-plan.js';
-import { inboxSection, slowestP95 } from './inbox-report.js';
-
-const phaseTitles: Record<Phase, string> = {
-  start: 'start (create + submit + 一次性告知)',
-  resubmit: 'resubmit (back to 补正材料, new notice)',
-  withdraw: 'withdraw (case closed)',
-};
-
-/** Milliseconds with the digits that mean something at this size. */
-export function formatMs(ms: number): string {
-  return ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
-}
-
-function formatRatio(value: number, base: number): string {
-  return base > 0 ? `${(value / base).toFixed(1)}×` : '–';
-}
-
-function row(cells: string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-function definitionsSection(results: BenchmarkResults): string[] {
-  const d = results.definitions;
-  const share = (t: Timing) => (d.total.medianMs > 0 ? `${((t.medianMs * 100) / d.total.medianMs).toFixed(1)} %` : '–');
-  const line = (name: string, t: Timing, note: string) => row([name, formatMs(t.medianMs), formatMs(t.p95Ms), note]);
-  return [
-    '## 1. Loading the definitions library',
-    '',
-    `Read, load (\`loadDefinitions\`: shape, then names and semantics) and resolve (\`resolveBundle\` of every service item on 绵阳) the whole shipped library — \`definitions/province\`, \`definitions/demo\`, \`definitions/calendars\`: ${d.documents} documents, ${d.bundles} bundles. ${d.runs} runs in one process.`,
-    '',
-    row(['phase', 'median ms', 'p95 ms', 'share of median total']),
-    row(['---', '---:', '---:', '---:']),
-    line('read files (JSON.parse)', d.read, share(d.read)),
-    line('load (validate + resolve names)', d.load, share(d.load)),
-    line('resolve every bundle', d.resolve, share(d.resolve)),
-    line('**total**', d.total, ''),
-    '',
-    `The first run took ${formatMs(d.firstRunMs)} ms (${formatRatio(d.firstRunMs, d.total.medianMs)} the median): Ajv compiles the kinds' validators on first use and later runs reuse them, as a long-running server does.`,
-  ];
-}
-
-function implementationRows(result: TransitionsResult, phase: Phase): string[] {
-  const raw = result.implementations.find((i) => i.name === 'raw')?.timings[phase].medianMs ?? 0;
-  return result.implementations.map((impl: ImplementationResult) => {
-    const t = impl.timings[phase];
-    return row([impl === result.implementations[0] ? phaseTitles[phase] : '', `${impl.name}: ${impl.label}`, formatMs(t.medianMs), formatMs(t.p95Ms), t.perSecond.toFixed(0), formatRatio(t.medianMs, raw)]);
-  });
-}
-
-/** `engine : thin-knex : raw` of the medians, e.g. `6.2 : 1.4 : 1`. */
-export function ratioLine(result: TransitionsResult, phase: Phase): string {
-  const medians = result.implementations.map((i) => i.timings[phase].medianMs);
-  const raw = medians[medians.length - 1] ?? 0;
-  return medians.map((m) => (raw > 0 ? (m / raw).toFixed(1).replace(/\.0$/, '') : '–')).join(' : ');
-}
-
-function transitionsSection(result: TransitionsResult, index: number): string[] {
-  const s = result.shapes;
-  return [
-    `### 2.${index + 1} ${result.target}`,
-    '',
-    row(['transition', 'implementation', 'median ms', 'p95 ms', 'per second', 'median vs raw']),
-    row(['---', '---', '---:', '---:', '---:', '---:']),
-    ...phases.flatMap((phase) => implementationRows(result, phase)),
-    '',
-    `engine : thin-knex : raw (medians) — ${phases.map((p) => `${p} **${ratioLine(result, p)}**`).join(', ')}.`,
-    '',
-    `Rows per transition besides the case row (inserted on start with the daily number counter, updated after): ${phases.map((p) => `${p} ${s[p].events} events + ${s[p].outbox} outbox`).join('; ')}. Cases written: ${result.implementations.map((i) => `${i.name} ${i.casesWritten} (${i.casesWithdrawn} withdrawn)`).join(', ')}.`,
-  ];
-}
-
-function medianOf(result: TransitionsResult, name: ImplementationResult['name'], phase: Phase): number {
-  return result.implementations.find((i) => i.name === name)?.timings[phase].medianMs ?? 0;
-}
+import type { TransitionsResult } from './transitions/transitions-bench.js';
+import { medianOf, transitionsSection } from './transitions/transitions-report.js';
+import { phases } from './transitions/write-plan.js';
+import { inboxSection, slowestP95 } from './inbox/inbox-report.js';
+import { definitionsSection } from './definitions/definitions-report.js';
+import { formatMs } from './markdown.js';
 
 /** The few sentences the tables support, computed from them so they stay true on every run. */
 function inShort(results: BenchmarkResults): string[] {
@@ -123,7 +53,7 @@ export function renderReport(results: BenchmarkResults): string {
     '',
     ...inShort(results),
     '',
-    ...definitionsSection(results),
+    ...definitionsSection(results.definitions),
     '',
     '## 2. Case transitions, engine vs baselines',
     '',

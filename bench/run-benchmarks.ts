@@ -6,9 +6,9 @@
  */
 import { availableParallelism, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { benchPostgresUrl, postgresTarget, postgresUnreachable, sqliteTarget, type BenchTarget } from './bench-targets.js';
-import { benchDefinitions, type DefinitionsResult } from './definitions-bench.js';
-import { benchInbox, type InboxResult } from './inbox.js';
-import { benchTransitions, type TransitionsResult } from './transitions-bench.js';
+import { benchDefinitions, type DefinitionsResult } from './definitions/definitions-bench.js';
+import { benchInbox, type InboxResult } from './inbox/inbox.js';
+import { benchTransitions, type TransitionsResult } from './transitions/transitions-bench.js';
 
 /** Case numbers carry a 4-digit daily sequence, and every benchmark case starts on the same day. */
 export const MAX_SIZE = 9999;

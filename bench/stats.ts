@@ -1,5 +1,5 @@
 /**
- * Timings as the report shows them: median and p95 of single operations, and operations per
+ * Timings as the report shows them: median, p95 and p99 of single operations, and operations per
  * second over the wall time of the whole series (which includes everything between them).
  */
 import { performance } from 'node:perf_hooks';
@@ -9,6 +9,7 @@ export interface Timing {
   count: number;
   medianMs: number;
   p95Ms: number;
+  p99Ms: number;
   /** `count` divided by the wall time of the whole series. */
   perSecond: number;
 }
@@ -31,6 +32,7 @@ export function summarize(samplesMs: number[], wallMs: number): Timing {
     count: sorted.length,
     medianMs: percentile(sorted, 0.5),
     p95Ms: percentile(sorted, 0.95),
+    p99Ms: percentile(sorted, 0.99),
     perSecond: wallMs > 0 ? (sorted.length * 1000) / wallMs : 0,
   };
 }

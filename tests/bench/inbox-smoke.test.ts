@@ -5,8 +5,8 @@
  */
 import { expect } from 'chai';
 import { sqliteTarget } from '../../bench/bench-targets.js';
-import { benchInbox, type InboxResult } from '../../bench/inbox.js';
-import { inboxSection } from '../../bench/inbox-report.js';
+import { benchInbox, type InboxResult } from '../../bench/inbox/inbox.js';
+import { inboxSection } from '../../bench/inbox/inbox-report.js';
 
 const SIZE = 400;
 

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { renderReport } from '../../bench/report.js';
 import { runBenchmarks, type BenchmarkResults } from '../../bench/run-benchmarks.js';
-import { phases } from '../../bench/write-plan.js';
+import { phases } from '../../bench/transitions/write-plan.js';
 
 const SIZE = 20;
 

@@ -5,16 +5,16 @@
  * (materials still missing: back to 补正材料 with a new notice) and withdraw, one transaction each.
  */
 import { join } from 'node:path';
-import type { Actor } from '../engine/runtime/case.js';
-import { seedDemo, silentReporter } from '../server/cli/seed-demo.js';
-import { loadConfig } from '../server/config.js';
-import { loadCalendars } from '../server/definition-files.js';
-import { actOnCase, startCase } from '../server/operations/cases.js';
-import { createServices, type Services } from '../server/services.js';
-import type { BenchStore } from './bench-targets.js';
-import { timeSeries, type Timing } from './stats.js';
+import type { Actor } from '../../engine/runtime/case.js';
+import { seedDemo, silentReporter } from '../../server/cli/seed-demo.js';
+import { loadConfig } from '../../server/config.js';
+import { loadCalendars } from '../../server/definition-files.js';
+import { actOnCase, startCase } from '../../server/operations/cases.js';
+import { createServices, type Services } from '../../server/services.js';
+import type { BenchStore } from '../bench-targets.js';
+import { timeSeries, type Timing } from '../stats.js';
 import { countRows, phases, samplePayload, shapeBetween, type Phase, type WritePlan } from './write-plan.js';
-import { consultationData } from '../tests/fixtures/form-data.js';
+import { consultationData } from '../../tests/fixtures/form-data.js';
 
 /** The item every benchmark case is of: a public item whose form needs no uploads to submit. */
 export const benchItemId = 'ip-policy-consulting';

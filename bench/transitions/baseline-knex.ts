@@ -3,7 +3,7 @@
  * `db.transaction` (on SQLite the same BEGIN IMMEDIATE client the product uses), no engine,
  * no reads besides the version guard.
  */
-import type { Database } from '../storage/database.js';
+import type { Database } from '../../storage/database.js';
 import { staleBaselineCase, type BaselineWriter } from './baseline-driver.js';
 import { baselineNow, baselinePlatformId } from './baseline-rows.js';
 

@@ -2,15 +2,15 @@
  * Benchmarks 2 and 3: on one database target, the engine's transitions and the two baselines
  * (thin knex, raw driver), each on its own fresh database so none inherits another's rows.
  */
-import { insertPlatform } from '../storage/platforms.js';
+import { insertPlatform } from '../../storage/platforms.js';
 import { runBaseline, type BaselineWriter } from './baseline-driver.js';
 import { knexWriter } from './baseline-knex.js';
 import { pgWriter } from './baseline-pg.js';
 import { baselineNow, baselinePlatformId } from './baseline-rows.js';
 import { sqliteWriter } from './baseline-sqlite.js';
-import type { BenchStore, BenchTarget } from './bench-targets.js';
+import type { BenchStore, BenchTarget } from '../bench-targets.js';
 import { benchEngineTransitions } from './engine-transitions.js';
-import type { Timing } from './stats.js';
+import type { Timing } from '../stats.js';
 import type { Phase, WriteShape } from './write-plan.js';
 
 export type ImplementationName = 'engine' | 'thin-knex' | 'raw';

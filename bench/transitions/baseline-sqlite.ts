@@ -6,7 +6,7 @@
 import BetterSqlite from 'better-sqlite3';
 import { staleBaselineCase, type BaselineWriter } from './baseline-driver.js';
 import { baselineNow, baselinePlatformId, type BaselineOp, type BaselineRows } from './baseline-rows.js';
-import type { SqliteSynchronous } from './bench-targets.js';
+import type { SqliteSynchronous } from '../bench-targets.js';
 
 /** `INSERT INTO table (a, b) VALUES (@a, @b)` for the row's columns. */
 export function namedInsertSql(table: string, row: object): string {

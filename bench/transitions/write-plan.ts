@@ -4,7 +4,7 @@
  * same rows and bytes and differs only in what happens around them.
  */
 import type { Knex } from 'knex';
-import { readJson } from '../storage/columns.js';
+import { readJson } from '../../storage/columns.js';
 
 /** The transitions measured, in the order every case goes through them. */
 export const phases = ['start', 'resubmit', 'withdraw'] as const;

@@ -4,10 +4,10 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { entriesOf, loadDefinitions, resolveBundle } from '../engine/load/index.js';
-import { readDefinitionFiles } from '../server/definition-files.js';
-import { definitionsDir } from '../server/paths.js';
-import { summarize, type Timing } from './stats.js';
+import { entriesOf, loadDefinitions, resolveBundle } from '../../engine/load/index.js';
+import { readDefinitionFiles } from '../../server/definition-files.js';
+import { definitionsDir } from '../../server/paths.js';
+import { summarize, type Timing } from '../stats.js';
 
 /** The library folders measured, relative to definitions/. */
 export const libraryFolders = ['province', 'demo', 'calendars'];

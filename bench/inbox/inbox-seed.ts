@@ -7,15 +7,15 @@
  * planner's statistics are refreshed (ANALYZE; VACUUM ANALYZE on PostgreSQL).
  */
 import { randomUUID } from 'node:crypto';
-import type { Actor, Case } from '../engine/runtime/case.js';
-import { caseQueue } from '../engine/runtime/queue.js';
-import { bundleForCase } from '../server/operations/bundles.js';
-import { actOnCase, startCase } from '../server/operations/cases.js';
-import type { Services } from '../server/services.js';
-import { insertCases } from '../storage/cases.js';
-import { insertFile } from '../storage/files.js';
-import { insertUser } from '../storage/users.js';
-import { consultationData, pledgeData } from '../tests/fixtures/form-data.js';
+import type { Actor, Case } from '../../engine/runtime/case.js';
+import { caseQueue } from '../../engine/runtime/queue.js';
+import { bundleForCase } from '../../server/operations/bundles.js';
+import { actOnCase, startCase } from '../../server/operations/cases.js';
+import type { Services } from '../../server/services.js';
+import { insertCases } from '../../storage/cases.js';
+import { insertFile } from '../../storage/files.js';
+import { insertUser } from '../../storage/users.js';
+import { consultationData, pledgeData } from '../../tests/fixtures/form-data.js';
 
 const zhangsan: Actor = { id: 'demo-zhangsan', roles: ['applicant'], platformId: 'mianyang', name: '张三' };
 const staff1: Actor = { id: 'demo-staff1', roles: ['staff'], platformId: 'mianyang', name: '王敏' };

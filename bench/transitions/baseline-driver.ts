@@ -3,7 +3,7 @@
  * transaction writing the rows the engine wrote for it, timed the same way.
  */
 import { baselineRows, type BaselineOp, type BaselineRows } from './baseline-rows.js';
-import { timeSeries, type Timing } from './stats.js';
+import { timeSeries, type Timing } from '../stats.js';
 import { phases, type Phase, type WritePlan } from './write-plan.js';
 
 /** One way of writing a transition's rows (thin knex, raw better-sqlite3, raw pg). */

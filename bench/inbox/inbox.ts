@@ -4,12 +4,12 @@
  * desk asks for them), the views by due date, three searches and the counts of every view —
  * through the same operations the routes call (`listCasesFor`, `countCasesFor`), in-process.
  */
-import type { InboxView } from '../server/operations/inbox.js';
-import { countCasesFor, INBOX_VIEWS, listCasesFor, type CaseListQuery } from '../server/operations/inbox.js';
-import type { BenchTarget } from './bench-targets.js';
-import { openBenchServices } from './engine-transitions.js';
+import type { InboxView } from '../../server/operations/inbox.js';
+import { countCasesFor, INBOX_VIEWS, listCasesFor, type CaseListQuery } from '../../server/operations/inbox.js';
+import type { BenchTarget } from '../bench-targets.js';
+import { openBenchServices } from '../transitions/engine-transitions.js';
 import { seedInbox } from './inbox-seed.js';
-import { timeSeries, type Timing } from './stats.js';
+import { timeSeries, type Timing } from '../stats.js';
 
 /** One measured read: what it asked and how many cases matched it. */
 export interface InboxMeasure {

@@ -1,8 +1,7 @@
 /** The inbox section of docs/benchmarks.md, from the figures of bench/inbox.ts. */
 import type { InboxMeasure, InboxResult } from './inbox.js';
-import { formatMs } from './report.js';
+import { formatMs, row } from '../markdown.js';
 
-const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 
 function table(measures: InboxMeasure[], what: string): string[] {
   return [
