@@ -68,17 +68,22 @@ async function scopeOf(services: Services, actor: Actor, q: string | undefined):
   };
 }
 
-/** A page of the caller's cases, keyset-paged (`next` is the cursor of the following page). */
-export async function listCasesFor(services: Services, actor: Actor, query: CaseListQuery) {
-  const now = services.now().toISOString();
-  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  const filter: CaseFilter = {
+/** The storage filter of the caller's cases a list query selects at `now` (the inbox's, and the case export's). */
+export async function caseListFilter(services: Services, actor: Actor, query: CaseListQuery, now: string): Promise<CaseFilter> {
+  return {
     ...(await scopeOf(services, actor, query.q)),
     ...(query.view ? viewFilter(query.view, actor, now) : {}),
     ...(query.isMine && isStaffLike(actor) ? { assigneeId: actor.id } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.step ? { step: query.step } : {}),
   };
+}
+
+/** A page of the caller's cases, keyset-paged (`next` is the cursor of the following page). */
+export async function listCasesFor(services: Services, actor: Actor, query: CaseListQuery) {
+  const now = services.now().toISOString();
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+  const filter = await caseListFilter(services, actor, query, now);
   let page;
   try {
     page = await listCases(services.db.knex, { ...filter, ...(query.order ? { order: query.order } : {}), ...(query.after ? { after: query.after } : {}), limit });
