@@ -40,6 +40,7 @@ export type { Form } from './form.js';
 export type { Platform, PlatformLevel } from './platform.js';
 export type { AwardRule, Construction, NamingRule, NameMistake, Network, RegistryStatus } from './network.js';
 export type { ServiceItem } from './service-item.js';
+export type { ItemClassification, ServiceClass } from './item-classification.js';
 export type { ServiceList } from './service-list.js';
 export type { Template } from './template.js';
 export type { Action, Branch, Channel, Effect, LimitSource, Recipient, Role, Stage, Step, Workflow } from './workflow.js';

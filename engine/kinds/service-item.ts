@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { header, Key, kindObject, Limit, refTo, Rule, Text } from './common.js';
+import { ItemClassification } from './item-classification.js';
 
 export const ItemCode = Type.Object(
   {
@@ -75,6 +76,7 @@ const itemFields = {
   description,
   code: Type.Optional(ItemCode),
   category: Type.String({ minLength: 1, description: '事项类别: the category shown in lists, e.g. 社会保障服务.' }),
+  classification: Type.Optional(ItemClassification),
   targets: Type.Array(Type.String({ minLength: 1, description: 'One kind of applicant.' }), {
     minItems: 1,
     description: '服务对象: who may apply.',
