@@ -2,8 +2,11 @@
  * Cases (办件): the whole engine Case as JSON, plus the columns the inboxes filter and sort on.
  * Writes are guarded by an optimistic `version`.
  */
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Case, CaseStatus } from '../engine/runtime/case.js';
+import type { CaseEvent } from '../engine/runtime/decision.js';
+import { bulkInsert } from './bulk-insert.js';
 import { likeIgnoringCase, readInstant, readJson, writeInstant, writeJson } from './columns.js';
 import { nextDueAt, nextWarnAt } from '../engine/runtime/clocks.js';
 import { isPersonalValue } from '../engine/forms/personal-values.js';
@@ -48,12 +51,35 @@ export async function insertCase(db: Db, kase: Case, derived: CaseDerived = {}):
   return { ...kase, version: 1 };
 }
 
-/** Stores many new cases at version 1 in multi-row inserts (seeding and benchmarks). */
-export async function insertCases(db: Db, cases: Array<{ kase: Case; derived?: CaseDerived }>, chunkSize = 200): Promise<void> {
-  for (let start = 0; start < cases.length; start += chunkSize) {
-    const rows = cases.slice(start, start + chunkSize).map(({ kase, derived }) => ({ id: kase.id, ...columns(db, kase, 1, derived) }));
-    await db('cases').insert(rows);
+/** A new case for {@link insertCases}, with the events its timeline starts with (numbered 1, 2 …). */
+export interface NewCase {
+  kase: Case;
+  derived?: CaseDerived;
+  events?: CaseEvent[];
+}
+
+const CASE_COLUMNS = ['id', 'queue', 'platform_id', 'number', 'item_id', 'item_version', 'applicant_id', 'step', 'status', 'assignee_id', 'due_at', 'warn_at', 'channel', 'version', 'body', 'created_at', 'updated_at'] as const;
+const EVENT_COLUMNS = ['id', 'case_id', 'seq', 'type', 'actor_id', 'data', 'at'] as const;
+
+/**
+ * Stores many new cases at version 1, and their first events, in multi-row inserts prepared on
+ * the transaction's driver connection (imports, seeding). Personal data is sealed as for every
+ * case. Call it inside a transaction; one call per few thousand cases keeps each commit short.
+ *
+ * @example await db.transaction((tx) => insertCases(tx, [{ kase, derived: { queue: 'done' }, events }]));
+ */
+export async function insertCases(db: Db, cases: NewCase[]): Promise<void> {
+  if (!db.isTransaction) return db.transaction((tx) => insertCases(tx, cases));
+  const tx = db as Knex.Transaction;
+  const caseRows: unknown[][] = [];
+  const eventRows: unknown[][] = [];
+  for (const { kase, derived, events } of cases) {
+    const row: Record<string, unknown> = { id: kase.id, queue: derived?.queue ?? null, ...columns(tx, kase, 1, derived) };
+    caseRows.push(CASE_COLUMNS.map((name) => row[name]));
+    (events ?? []).forEach((e, i) => eventRows.push([randomUUID(), kase.id, i + 1, e.type, e.actorId, writeJson(sealPersonalIn(tx, e.data)), writeInstant(e.at)]));
   }
+  await bulkInsert(tx, { table: 'cases', columns: CASE_COLUMNS, rows: caseRows });
+  await bulkInsert(tx, { table: 'case_events', columns: EVENT_COLUMNS, rows: eventRows });
 }
 
 /** One case, or undefined. */

@@ -13,6 +13,7 @@ import { accountCommands } from './account-commands.js';
 import { auditCommands } from './audit-commands.js';
 import { backupCommands } from './backup-commands.js';
 import { distributionCommands } from './distribution-commands.js';
+import { importCasesCommands } from './import-cases-command.js';
 import { demoLogins, seedDemo } from './seed-demo.js';
 
 export interface CommandInput {
@@ -133,4 +134,5 @@ export const commands: Record<string, Command> = {
   ...auditCommands,
   ...backupCommands,
   ...accountCommands,
+  ...importCasesCommands,
 };

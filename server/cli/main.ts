@@ -7,6 +7,7 @@
  *   ipsp seed-demo                             load the province library, a demo city and demo users
  *   ipsp import <dir> --platform <id>          import a definition set (all or nothing)
  *   ipsp export <dir> --platform <id>          write the platform's published definitions as JSON files
+ *   ipsp import-cases <file> --platform <id>   import an earlier case register, one JSON line per case (all or nothing)
  *   ipsp serve                                 serve the API and the front end, with the worker
  *   ipsp bootstrap-admin --platform <id> --username <name>   the first province admin, with a one-time password
  *   ipsp package|keys|federation …             signed packages, signing keys, federation (see distribution-commands.ts)
@@ -26,6 +27,9 @@ Commands:
   seed-demo                       Load the province library, the demo city 绵阳 and demo users
   import <dir> --platform <id>    Import a definition set into a platform (all or nothing)
   export <dir> --platform <id>    Write a platform's published definitions as JSON files
+  import-cases <file.ndjson> --platform <id>
+                                  Import the platform's earlier case register (docs/import.md):
+                                  every line checked first, any problem imports nothing
   serve                           Serve the API and front end (PORT, default 3000) with the worker
   bootstrap-admin --platform <id> --username <name> [--reset]
                                   Create the first province admin of a fresh install; prints a
