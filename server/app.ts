@@ -52,7 +52,7 @@ export function createApp(services: Services): Express {
   const app = express();
   const { config } = services;
   app.disable('x-powered-by');
-  app.set('trust proxy', config.isProduction ? 1 : false);
+  app.set('trust proxy', config.trustProxy);
   // The header baseline on every answer, whatever answers it (goal C10).
   app.use(securityHeaders(config));
   app.use('/api', noStore);

@@ -12,7 +12,7 @@ import { createServices, type Services } from './services.js';
 /** The configured database with the deployment's personal-data keyring (not migrated yet). */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const keyring = await personalDataKeyring(config);
-  return openDatabase(config.databaseUrl ? { url: config.databaseUrl, keyring } : { sqliteFile: config.sqliteFile, keyring });
+  return openDatabase(config.databaseUrl ? { url: config.databaseUrl, keyring } : { sqliteFile: config.sqliteFile, synchronous: config.sqliteSynchronous, keyring });
 }
 
 export async function openServices(config: Config, overrides: { now?: () => Date; newId?: () => string } = {}): Promise<Services> {

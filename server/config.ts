@@ -11,9 +11,21 @@ export interface Config {
   /** postgres://… for PostgreSQL; empty for the SQLite file below. */
   databaseUrl: string;
   sqliteFile: string;
+  /**
+   * SQLite `synchronous` (SQLITE_SYNCHRONOUS, default FULL): FULL makes every commit durable;
+   * NORMAL (with WAL) may lose the last commits on power loss but never corrupts the file.
+   */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
   filesDir: string;
   /** Production mode refuses demo users and requires a session secret. */
   isProduction: boolean;
+  /**
+   * Express `trust proxy` (TRUST_PROXY): how many reverse proxies in front of this process to
+   * believe about the client address and protocol (X-Forwarded-For/-Proto), e.g. `1` behind one
+   * nginx; `false` believes none; or a comma list of proxy addresses / subnets (`loopback`,
+   * `10.0.0.0/8`). Default: 1 in production, false otherwise.
+   */
+  trustProxy: boolean | number | string;
   sessionSecret: string;
   /** Minutes without a request that end an applicant's session (SESSION_IDLE_MINUTES, default 30). */
   sessionIdleMinutes: number;
@@ -67,8 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     databaseUrl: env.DATABASE_URL ?? '',
     sqliteFile,
+    sqliteSynchronous: sqliteSynchronousOf(env),
     filesDir: env.FILES_DIR ?? 'data/files',
     isProduction,
+    trustProxy: trustProxyOf(env, isProduction),
     sessionSecret: sessionSecret || randomBytes(32).toString('hex'),
     sessionIdleMinutes: positiveInteger(env, 'SESSION_IDLE_MINUTES', 30),
     sessionIdleMinutesStaff: positiveInteger(env, 'SESSION_IDLE_MINUTES_STAFF', 15),
@@ -89,6 +103,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: positiveInteger(env, 'IPSP_LOCKOUT_MINUTES', 15),
     fileGcHours: nonNegativeNumber(env, 'IPSP_FILE_GC_HOURS', 24),
   };
+}
+
+function sqliteSynchronousOf(env: NodeJS.ProcessEnv): Config['sqliteSynchronous'] {
+  const raw = (env.SQLITE_SYNCHRONOUS || 'FULL').toUpperCase();
+  if (raw !== 'FULL' && raw !== 'NORMAL') throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, not "${env.SQLITE_SYNCHRONOUS}"; unset it for the default FULL.`);
+  return raw;
+}
+
+/** TRUST_PROXY as express takes it: a hop count, true/false, or addresses and subnets. */
+function trustProxyOf(env: NodeJS.ProcessEnv, isProduction: boolean): Config['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '') return isProduction ? 1 : false;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }
 
 /** The password profile and its ages; expiry is off by default under `asvs`. */

@@ -1,0 +1,110 @@
+/**
+ * Where the HTTP benchmarks run: a fresh database (a SQLite file with the chosen `synchronous`,
+ * or a new PostgreSQL database dropped afterwards), seeded with `ipsp seed-demo`, and server
+ * processes started on it from the esbuild bundle of `ipsp` exactly as `ipsp serve` runs.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory from 'knex';
+import { projectRoot } from '../../server/paths.js';
+import { openDatabase, type Database } from '../../storage/database.js';
+import { envFor, freePort, serveWith, stopDeployment, type Deployment } from '../../tests/api/support/deployment-process.js';
+import type { SqliteSynchronous } from '../bench-targets.js';
+
+/** A database the HTTP benchmarks can put servers on. */
+export type HttpTarget = { label: string; dialect: 'sqlite'; synchronous: SqliteSynchronous } | { label: string; dialect: 'postgres'; url: string };
+
+/** SQLite in WAL mode with the given `synchronous` (the server's SQLITE_SYNCHRONOUS). */
+export function sqliteHttpTarget(synchronous: SqliteSynchronous): HttpTarget {
+  return { label: `SQLite (file, WAL, synchronous=${synchronous})`, dialect: 'sqlite', synchronous };
+}
+
+/** A new database on the PostgreSQL server of `url` for each run. */
+export function postgresHttpTarget(url: string): HttpTarget {
+  return { label: 'PostgreSQL (fresh database)', dialect: 'postgres', url };
+}
+
+/** A fresh, seeded database: the environment servers need for it, and a knex handle to read it. */
+export interface HttpStore {
+  dir: string;
+  /** The environment of a server on this database, without PORT. */
+  env: Record<string, string>;
+  /** Opens the database from the benchmark process (migrated already by the seed). */
+  open(): Promise<Database>;
+  dispose(): Promise<void>;
+}
+
+/** Runs `node <bundle> <command>` with `env` to its end; throws with its output when it fails. */
+export async function runCli(bundle: string, command: string, env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, [bundle, command], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`ipsp ${command} exited with ${code}: ${output}`);
+}
+
+/** A new empty database on `target` with its secret and files in a temp folder, seeded like `make run`. */
+export async function openHttpStore(target: HttpTarget, bundle: string): Promise<HttpStore> {
+  const dir = await mkdtemp(join(tmpdir(), 'ipsp-bench-http-'));
+  // Every process on one database shares the session secret (else a cookie signed by one is refused by the next).
+  const base = { ...envFor(dir, 0), IPSP_SECRET_FILE: join(dir, 'ipsp.secret'), SESSION_SECRET: randomBytes(32).toString('hex'), NODE_ENV: 'development' };
+  delete (base as Record<string, string>).PORT;
+  let env: Record<string, string>;
+  let dropDatabase = async () => undefined as unknown;
+  if (target.dialect === 'sqlite') {
+    env = { ...base, SQLITE_SYNCHRONOUS: target.synchronous };
+  } else {
+    const name = `ipsp_bench_http_${randomBytes(5).toString('hex')}`;
+    const admin = knexFactory({ client: 'pg', connection: target.url, pool: { min: 0, max: 1 } });
+    await admin.raw('create database ??', [name]);
+    const url = new URL(target.url);
+    url.pathname = `/${name}`;
+    env = { ...base, DATABASE_URL: url.toString() };
+    dropDatabase = async () => {
+      await admin.raw('drop database if exists ?? with (force)', [name]);
+      await admin.destroy();
+    };
+  }
+  await runCli(bundle, 'seed-demo', env);
+  return {
+    dir,
+    env,
+    open() {
+      return target.dialect === 'sqlite' ? openDatabase({ sqliteFile: env.SQLITE_FILE as string, synchronous: target.synchronous }) : openDatabase({ url: env.DATABASE_URL as string });
+    },
+    async dispose() {
+      await dropDatabase();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Options of the server processes: extra node flags (e.g. `--cpu-prof`) and environment. */
+export interface ServeOptions {
+  nodeFlags?: string[];
+  env?: Record<string, string>;
+}
+
+/** Starts `count` server processes of `entry` (a bundle taking `serve`, or a script) on `store`, each on its own port. */
+export async function startProcesses(entry: string[], store: HttpStore, count: number, options: ServeOptions = {}): Promise<Deployment[]> {
+  const started: Deployment[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const port = await freePort();
+      started.push(await serveWith([...(options.nodeFlags ?? []), ...entry], { ...store.env, ...options.env, PORT: String(port) }));
+    }
+    return started;
+  } catch (error) {
+    await stopProcesses(started);
+    throw error;
+  }
+}
+
+/** Stops every process (SIGTERM, which also writes a `--cpu-prof` profile) and waits for them. */
+export async function stopProcesses(deployments: Deployment[]): Promise<void> {
+  await Promise.all(deployments.map((deployment) => stopDeployment(deployment)));
+}
