@@ -12,11 +12,11 @@ import { serveWith, type Deployment } from '../api/support/deployment-process.js
 /** Inside node_modules, so the bundle resolves the project's packages and finds its package.json above. */
 const bundleFile = join(projectRoot, 'node_modules', '.cache', 'ipsp-test-server', 'main.mjs');
 
-/** Builds the bundle; answers its path. */
-export async function bundleServer(): Promise<string> {
+/** Builds the bundle (into `outfile`, for a caller that must not share the tests' copy); answers its path. */
+export async function bundleServer(outfile = bundleFile): Promise<string> {
   await build({
     entryPoints: [join(projectRoot, 'server', 'cli', 'main.ts')],
-    outfile: bundleFile,
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -24,7 +24,7 @@ export async function bundleServer(): Promise<string> {
     packages: 'external',
     logLevel: 'warning',
   });
-  return bundleFile;
+  return outfile;
 }
 
 /** Starts `ipsp serve` from the bundle with `env` and waits for it to say it is serving. */
