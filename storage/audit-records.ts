@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { canonicalJson } from './canonical-json.js';
-import { dialectOf, readInstant, readJson, writeInstant, writeJson } from './columns.js';
+import { readInstant, readJson, writeInstant, writeJson } from './columns.js';
 import type { Database } from './database.js';
 
 type Db = Knex | Knex.Transaction;
@@ -80,20 +80,59 @@ export async function readChainHead(db: Db): Promise<ChainHead> {
 }
 
 /**
- * Appends one record at the end of the chain in its own transaction and answers it stored.
- * The instant is normalized to milliseconds (what both databases keep), so the hash stays
- * verifiable from the stored row.
+ * Appends one record at the end of the chain and answers it stored. The instant is normalized
+ * to milliseconds (what both databases keep), so the hash stays verifiable from the stored row.
+ * PostgreSQL does it in one statement (one round trip instead of five); SQLite, where a
+ * statement costs no round trip, in a transaction of three.
  */
 export async function appendAuditRecord(db: Database, entry: AuditEntry): Promise<AuditRecord> {
+  return db.dialect === 'postgres' ? appendInOneStatement(db.knex, entry) : appendInTransaction(db, entry);
+}
+
+async function appendInTransaction(db: Database, entry: AuditEntry): Promise<AuditRecord> {
   return db.transaction(async (tx) => {
-    const locked = tx('audit_chain_head').where({ id: 1 });
-    const row = await (dialectOf(tx) === 'postgres' ? locked.forUpdate() : locked).first();
+    const row = await tx('audit_chain_head').where({ id: 1 }).first();
     const record = { ...entry, at: writeInstant(entry.at), seq: Number(row.seq) + 1, prevHash: row.hash as string };
     const hash = auditHash(record.prevHash, record);
     await tx('audit_records').insert(toRow({ ...record, hash }));
     await tx('audit_chain_head').where({ id: 1 }).update({ seq: record.seq, hash });
     return { ...record, hash };
   });
+}
+
+/** The text hashed for a record, split around its sequence number, which only the database knows until the head is locked. */
+function bodyAroundSeq(record: AuditEntry): [string, string] {
+  const body = auditBody({ ...record, seq: 0 });
+  // The last `"seq":0,` is the record's own: members after it (sourceIp, status, userId) hold no raw quotes-and-colons.
+  const at = body.lastIndexOf('"seq":0,');
+  return [body.slice(0, at + '"seq":'.length), body.slice(at + '"seq":0'.length)];
+}
+
+/**
+ * One statement: lock the head (`FOR UPDATE`; a concurrent append waits and then reads the head
+ * it left), hash in the database with the same text the verifier hashes (SHA-256 over the
+ * previous hash, a newline and the canonical JSON, UTF-8), insert the record, move the head.
+ */
+async function appendInOneStatement(knex: Knex, entry: AuditEntry): Promise<AuditRecord> {
+  const record = { ...entry, at: writeInstant(entry.at) };
+  const [before, after] = bodyAroundSeq(record);
+  const result = await knex.raw(
+    `with head as (select seq, hash from audit_chain_head where id = 1 for update),
+      next as (
+        select seq + 1 as seq, hash as prev_hash, encode(sha256(convert_to(hash || chr(10) || ? || (seq + 1)::text || ?, 'UTF8')), 'hex') as hash from head
+      ),
+      stored as (
+        insert into audit_records (seq, at, platform_id, user_id, roles, action, object_id, result, status, source_ip, request_id, detail, prev_hash, hash)
+        select next.seq, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, next.prev_hash, next.hash from next
+        returning seq, prev_hash, hash
+      )
+    update audit_chain_head set seq = stored.seq, hash = stored.hash from stored where audit_chain_head.id = 1
+    returning stored.seq, stored.prev_hash, stored.hash`,
+    [before, after, record.at, record.platformId, record.userId, writeJson(record.roles), record.action, writeJson(record.objectId), record.result, record.status, record.sourceIp, record.requestId, writeJson(record.detail)],
+  );
+  const row = (result as { rows: Array<{ seq: string | number; prev_hash: string; hash: string }> }).rows[0];
+  if (!row) throw new Error('audit record not appended: the chain head row is missing (migration 0015 creates it)');
+  return { ...record, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
 }
 
 function toRow(record: AuditRecord): Record<string, unknown> {

@@ -51,6 +51,15 @@ forEachDatabase('audit records', (target) => {
       }
     });
 
+    it('given odd text (non-ASCII, quotes, a detail holding seq and sourceIp keys), when appended, then the stored hash is the one the verifier computes', async () => {
+      const { db } = await newStore();
+      const odd = sampleEntry(5, { platformId: null, sourceIp: null, detail: { seq: 0, sourceIp: '"seq":0,', note: '张三 é"\\n 🙂' }, objectId: { caseId: 'a"b' } });
+      const stored = await appendAuditRecord(db, odd);
+      expect(stored.hash).to.equal(auditHash(GENESIS_HASH, { ...odd, seq: 1 }));
+      await appendAuditRecord(db, sampleEntry(6));
+      expect((await verifyAuditChain(db.knex)).firstBreak).to.equal(undefined);
+    });
+
     it('given two database handles (two server processes), when each appends 40 records at once, then the chain has 80 records without a fork or gap and verifies', async () => {
       const store = await newStore();
       const second = await store.openAnother();
