@@ -1,8 +1,9 @@
 /**
- * Bulk inserts on the transaction's own driver connection: multi-row INSERTs sized to the
- * driver's parameter limit, prepared once per connection and shape. knex builds and re-parses a
- * multi-row statement on every call (a few hundred microseconds for a thousand values), which on
- * a million rows costs more than SQLite's own work; the driver's prepared statement does not.
+ * Bulk inserts on the transaction's own driver connection, prepared once per connection and
+ * shape: on SQLite a single-row INSERT run per row, on PostgreSQL multi-row INSERTs sized below
+ * its parameter limit. knex builds and re-parses a statement on every call (a few hundred
+ * microseconds for a thousand values), which on a million rows costs more than the database's
+ * own work; the driver's prepared statement does not.
  *
  * Used by imports and seeding only: plain positional values, no returning, no conflict handling.
  */
@@ -21,11 +22,10 @@ interface PgConnection {
 }
 
 /**
- * Values per statement. SQLite's bound-parameter ceiling is 32,766 and PostgreSQL's 65,535;
- * beyond a few thousand the gain flattens while one statement's parse and plan grow, so both
- * stay well below their limits.
+ * Values per PostgreSQL statement: its bound-parameter ceiling is 65,535; past a few thousand
+ * the saved round trips no longer pay for one statement's longer parse and plan.
  */
-const VALUES_PER_STATEMENT = { sqlite: 4000, postgres: 8000 } as const;
+const PG_VALUES_PER_STATEMENT = 8000;
 
 const prepared = new WeakMap<object, Map<string, { run(values: unknown[]): unknown }>>();
 
@@ -62,14 +62,19 @@ export async function bulkInsert(tx: Knex.Transaction, input: { table: string; c
   const { table, columns, rows } = input;
   if (rows.length === 0) return;
   const dialect = dialectOf(tx);
-  const perStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT[dialect] / columns.length));
+  const perStatement = Math.max(1, Math.floor(PG_VALUES_PER_STATEMENT / columns.length));
   const conn = (await tx.client.acquireConnection()) as SqliteConnection & PgConnection;
+  if (dialect === 'sqlite') {
+    // In-process SQLite has no round trip to save: one prepared single-row INSERT run per row
+    // measured faster than multi-row VALUES (which SQLite evaluates as a subquery).
+    const statement = sqliteStatement(conn, statementOf(table, columns, 1, dialect).sql);
+    for (const row of rows) statement.run(row);
+    return;
+  }
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
     const { sql, name } = statementOf(table, columns, chunk.length, dialect);
-    const values = chunk.flat();
-    if (dialect === 'sqlite') sqliteStatement(conn, sql).run(values);
     // A named statement is parsed and planned once per connection, then only bound and run.
-    else await conn.query({ name, text: sql, values });
+    await conn.query({ name, text: sql, values: chunk.flat() });
   }
 }
