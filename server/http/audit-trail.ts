@@ -58,7 +58,8 @@ const isDenial = (status: number) => status === 401 || status === 403;
 function isAudited(req: Request, res: Response): boolean {
   if (!req.originalUrl.startsWith('/api')) return false;
   const route = res.locals.auditRoute;
-  return (route !== undefined && route.method !== 'get') || isDenial(res.statusCode);
+  // A GET is audited when it names its action: exports that take personal data out (routes/exports.ts).
+  return (route !== undefined && (route.method !== 'get' || route.auditAction !== undefined)) || isDenial(res.statusCode);
 }
 
 /** The record of the request as answered now. */

@@ -17,7 +17,7 @@ export interface RevealRequest {
 }
 
 /** The value at a JSON Pointer of `root`, or undefined. */
-function valueAt(root: unknown, pointer: string): unknown {
+export function valueAt(root: unknown, pointer: string): unknown {
   let current = root;
   for (const token of pointer.split('/').slice(1)) {
     const key = token.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -37,7 +37,8 @@ export interface TaskView {
   visits: Array<{ id: string; note: string; outcome: VisitOutcome; at: string; by: string; byName: string }>;
 }
 
-function isOverdue(task: TaskRecord, now: string): boolean {
+/** Open past its due date, or closed after it. */
+export function isOverdue(task: TaskRecord, now: string): boolean {
   if (task.dueAt === null) return false;
   const end = task.closedAt ?? now;
   return new Date(end).getTime() > new Date(task.dueAt).getTime();

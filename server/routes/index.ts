@@ -11,6 +11,7 @@ import { personalDataRoutes } from './personal-data.js';
 import { catalogRoutes } from './catalog.js';
 import { consultationRoutes } from './consultations.js';
 import { definitionRoutes } from './definitions.js';
+import { exportRoutes } from './exports.js';
 import { federationRoutes } from './federation.js';
 import { followUpRoutes } from './follow-up.js';
 import { inboxRoutes } from './inbox.js';
@@ -27,7 +28,7 @@ import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...personalDataRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes, ...auditRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...personalDataRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...exportRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes, ...auditRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

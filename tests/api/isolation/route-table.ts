@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { definitionsDir } from '../../../server/paths.js';
 import type { ApiClient, ApiResponse } from '../../support/api-client.js';
+import { everyText, readExport } from '../support/exported-workbook.js';
 import { zhangsanData } from './mianyang-objects.js';
 import { networkRouteTable } from './network-route-table.js';
 import type { Targets } from './targets.js';
@@ -63,6 +64,19 @@ const files = {
   applicationForm: [{ name: '申请表.pdf', content: '%PDF-1.4 probe' }],
   identity: [{ name: '营业执照.pdf', content: '%PDF-1.4 probe' }],
 };
+
+/**
+ * An export as the texts a reader finds in it (each cell, the zip's XML): the leak check then
+ * reads the file, not deflated bytes. The 筛选条件 fact echoes the caller's own query (ids it
+ * aimed at), as the audit reach leaves out `objectId`; everything else is checked.
+ */
+async function exportTexts(client: ApiClient, path: string): Promise<ApiResponse> {
+  const answer = await client.download(path);
+  if (answer.status !== 200) return answer;
+  const workbook = await readExport(answer.body as Buffer);
+  const echo = workbook.about.get('筛选条件') as string;
+  return { ...answer, body: everyText(workbook).map((text) => text.replaceAll(echo, '[filter]')).join('\n') };
+}
 
 /** Every action of the standard flow, tried on the open and the closed case. */
 const actions = ['submit', 'accept', 'return', 'reject', 'withdraw', 'resubmit', 'progress', 'complete', 'evaluate', 'close'];
@@ -287,6 +301,18 @@ export const routeTable: Record<string, RouteCall> = {
       await client.download(`/api/lists/${targets.definition.id}/workbook`),
       await client.download(`/api/lists/${targets.ownItemId}/workbook`),
     ],
+  },
+  // The caller's own platform's cases and evaluations, whatever the filter names.
+  'GET /api/exports/cases.xlsx': {
+    reach: 'list',
+    call: async ({ client, targets }) => [
+      await exportTexts(client, '/api/exports/cases.xlsx?view=all'),
+      await exportTexts(client, `/api/exports/cases.xlsx?q=${encodeURIComponent(targets.caseNumber)}&item=${encodeURIComponent(targets.applyItemId)}`),
+    ],
+  },
+  'GET /api/exports/evaluations.xlsx': {
+    reach: 'list',
+    call: async ({ client, targets }) => [await exportTexts(client, `/api/exports/evaluations.xlsx?item=${encodeURIComponent(targets.applyItemId)}`)],
   },
   'POST /api/lists/:listId/workbook': {
     reach: 'object',
