@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { benchPostgresUrl, postgresUnreachable } from '../bench-targets.js';
 import { summarize, type Timing } from '../stats.js';
 import { freePort } from '../../tests/api/support/deployment-process.js';
-import { bareServerArgs, bundleServerForBench, launch, postgresDeployment, sqliteDeployment, stop, type Deployment } from './server-launch.js';
+import { bareServerArgs, bundleServerForBench, cpuMsOf, launch, postgresDeployment, sqliteDeployment, stop, type Deployment } from './server-launch.js';
 
 /** The cheapest real route: public, answered from the session cookie alone. */
 export const firstRoute = '/api/csrf';
@@ -30,6 +30,8 @@ export interface ColdStartRow {
   target: string;
   firstAnswer: Timing;
   firstPage: Timing;
+  /** The server's own CPU time from spawn to the catalog page answered; absent off Linux. */
+  firstPageCpu?: Timing;
   /** Bytes of the catalog page in the last run, to show it was a real page. */
   pageBytes: number;
 }
@@ -38,6 +40,8 @@ export interface ColdStartResult {
   runs: number;
   /** Spawn → first 200 of a bare `node -e` HTTP server. */
   floor: Timing;
+  /** The bare server's own CPU time to its first answer; absent off Linux. */
+  floorCpu?: Timing;
   rows: ColdStartRow[];
   postgresSkipped?: string;
 }
@@ -58,8 +62,16 @@ async function firstOk(url: string, deadline: number): Promise<string> {
   }
 }
 
-/** Spawns `node <args>` on a free port; ms from spawn to the first 200 of each path, in order. */
-async function timeStart(args: string[], env: Record<string, string>, paths: string[]): Promise<{ ms: number[]; lastBody: string }> {
+interface StartSample {
+  /** From spawn to the first 200 of each path, in order. */
+  ms: number[];
+  /** The process's own CPU time when the last path answered (Linux only). */
+  cpuMs: number | undefined;
+  lastBody: string;
+}
+
+/** Spawns `node <args>` on a free port and times its first answers. */
+async function timeStart(args: string[], env: Record<string, string>, paths: string[]): Promise<StartSample> {
   const port = await freePort();
   const started = performance.now();
   const child = launch(args, { ...env, PORT: String(port) });
@@ -71,7 +83,7 @@ async function timeStart(args: string[], env: Record<string, string>, paths: str
       lastBody = await Promise.race([firstOk(`http://127.0.0.1:${port}${path}`, started + 60_000), exited]);
       ms.push(performance.now() - started);
     }
-    return { ms, lastBody };
+    return { ms, cpuMs: await cpuMsOf(child.pid), lastBody };
   } finally {
     exited.catch(() => undefined);
     await stop(child);
@@ -80,6 +92,23 @@ async function timeStart(args: string[], env: Record<string, string>, paths: str
 
 function timing(samples: number[]): Timing {
   return summarize(samples, samples.reduce((sum, ms) => sum + ms, 0));
+}
+
+/** The timing of CPU samples when every run could read one. */
+function cpuTiming(samples: Array<number | undefined>): { cpu?: Timing } {
+  const known = samples.filter((ms): ms is number => ms !== undefined);
+  return known.length === samples.length && known.length > 0 ? { cpu: timing(known) } : {};
+}
+
+function rowOf(target: string, samples: StartSample[]): ColdStartRow {
+  const { cpu } = cpuTiming(samples.map((s) => s.cpuMs));
+  return {
+    target,
+    firstAnswer: timing(samples.map((s) => s.ms[0]!)),
+    firstPage: timing(samples.map((s) => s.ms[1]!)),
+    ...(cpu ? { firstPageCpu: cpu } : {}),
+    pageBytes: Buffer.byteLength(samples.at(-1)?.lastBody ?? ''),
+  };
 }
 
 async function deploymentsFor(options: ColdStartOptions, bundle: string): Promise<{ deployments: Deployment[]; postgresSkipped?: string }> {
@@ -104,23 +133,19 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
   const bundle = await bundleServerForBench();
   const { deployments, postgresSkipped } = await deploymentsFor(options, bundle);
   try {
-    const floor: number[] = [];
-    const samples = deployments.map(() => ({ first: [] as number[], page: [] as number[], pageBytes: 0 }));
+    const floor: StartSample[] = [];
+    const samples: StartSample[][] = deployments.map(() => []);
     for (let run = 0; run < options.runs; run++) {
       log(`cold start: run ${run + 1}/${options.runs}`);
-      floor.push(...(await timeStart(bareServerArgs, {}, ['/'])).ms);
-      for (const [i, deployment] of deployments.entries()) {
-        const { ms, lastBody } = await timeStart([bundle, 'serve'], deployment.env, [firstRoute, pageRoute]);
-        const sample = samples[i]!;
-        sample.first.push(ms[0]!);
-        sample.page.push(ms[1]!);
-        sample.pageBytes = Buffer.byteLength(lastBody);
-      }
+      floor.push(await timeStart(bareServerArgs, {}, ['/']));
+      for (const [i, deployment] of deployments.entries()) samples[i]!.push(await timeStart([bundle, 'serve'], deployment.env, [firstRoute, pageRoute]));
     }
+    const floorCpu = cpuTiming(floor.map((s) => s.cpuMs)).cpu;
     return {
       runs: options.runs,
-      floor: timing(floor),
-      rows: deployments.map((d, i) => ({ target: d.label, firstAnswer: timing(samples[i]!.first), firstPage: timing(samples[i]!.page), pageBytes: samples[i]!.pageBytes })),
+      floor: timing(floor.map((s) => s.ms[0]!)),
+      ...(floorCpu ? { floorCpu } : {}),
+      rows: deployments.map((d, i) => rowOf(d.label, samples[i]!)),
       ...(postgresSkipped === undefined ? {} : { postgresSkipped }),
     };
   } finally {

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
@@ -82,6 +82,23 @@ export function launch(args: string[], env: Record<string, string>): ChildProces
   child.stdout?.resume();
   child.stderr?.resume();
   return child;
+}
+
+/**
+ * CPU milliseconds (user + system) the process has used so far, from /proc on Linux (clock ticks
+ * of 10 ms); undefined elsewhere. Less moved by other load on the machine than wall time.
+ */
+export async function cpuMsOf(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined || process.platform !== 'linux') return undefined;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Stops a launched process (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. */

@@ -28,12 +28,12 @@ function tableRows(r: PeerRow): string[] {
 /** Why a row missed, from its own figures: CPU in this process vs waiting (commits, round trips). */
 function missReason(r: PeerRow): string {
   const perStep = r.statementsPerCase / flowSteps.length;
-  const cpuShare = r.ours.perSecond > 0 ? (r.oursCpuMsPerCase * r.ours.perSecond) / 10 : 0;
+  const share = (cpuMs: number, perSecond: number) => `${((cpuMs * perSecond) / 10).toFixed(0)} %`;
   const kinds = Object.entries(r.statements)
     .sort((a, b) => b[1] - a[1])
     .map(([kind, n]) => `${kind} ×${n}`)
     .join(', ');
-  return `- ${r.target}: a case of ours sent ${r.statementsPerCase} SQL statements (${perStep.toFixed(0)} per step, BEGIN and COMMIT included: ${kinds}) and cost ${formatMs(r.oursCpuMsPerCase)} ms of this process's CPU against bpmn-engine's ${formatMs(r.bpmnCpuMsPerCase)} ms (${formatRatio(r.oursCpuMsPerCase, r.bpmnCpuMsPerCase)}); CPU was ${cpuShare.toFixed(0)} % of our wall time, the rest waiting on commits${r.target.startsWith('PostgreSQL') ? ' and round trips to the server' : ' (each synced to disk)'}.`;
+  return `- ${r.target}: a case of ours sent ${r.statementsPerCase} SQL statements (${perStep.toFixed(0)} per step, BEGIN and COMMIT included: ${kinds}) and cost ${formatMs(r.oursCpuMsPerCase)} ms of this process's CPU against bpmn-engine's ${formatMs(r.bpmnCpuMsPerCase)} ms (${formatRatio(r.oursCpuMsPerCase, r.bpmnCpuMsPerCase)}); CPU was ${share(r.oursCpuMsPerCase, r.ours.perSecond)} of our wall time against ${share(r.bpmnCpuMsPerCase, r.bpmn.perSecond)} of bpmn-engine's, which waits on nothing but the machine: the difference is our waiting on commits${r.target.startsWith('PostgreSQL') ? ' and round trips to the server' : ' (each synced to disk)'}.`;
 }
 
 /** Why a miss happens and what would close it, from what a case costs on each side. */
@@ -59,7 +59,7 @@ export function renderPeer(result: PeerResult): string[] {
   return [
     '## Peer: the five-step flow, our engine vs bpmn-engine',
     '',
-    `${formatCount(result.cases)} cases per side and database. **Ours**: the shipped item 知识产权政策咨询 (\`${flowItemId}\`, workflow \`standard-service\`) through five human steps — ${flowSteps.join(' → ')} — crossing 服务咨询 → 申请受理 → 服务实施 → 结果反馈 → 质量监督 to \`closed\`; each step is one committed transaction through the operations the routes call (\`startCase\`, \`actOnCase\`). **bpmn-engine** (npm, in memory, nothing persisted): a start event, five user tasks (${bpmnTasks.join(', ')}) and an end event; per case a new \`Engine\` on the definition parsed once (\`sourceContext\`), \`execute({ listener })\` and \`api.signal()\` on each \`activity.wait\` until the end. The two run in alternating blocks of 25 cases after 10 untimed warm-up cases each. Target: ours faster per case (ratio above 1).`,
+    `${formatCount(result.cases)} cases per side and database. **Ours**: the shipped item 知识产权政策咨询 (\`${flowItemId}\`, workflow \`standard-service\`) through five human steps — ${flowSteps.join(' → ')} — crossing 服务咨询 → 申请受理 → 服务实施 → 结果反馈 → 质量监督 to \`closed\`; each step is one committed transaction through the operations the routes call (\`startCase\`, \`actOnCase\`). **bpmn-engine** (npm, in memory, nothing persisted): a start event, five user tasks (${bpmnTasks.join(', ')}) and an end event; per case a new \`Engine\` on the definition parsed once (\`sourceContext\`) with a silent \`Logger\`, \`execute({ listener })\` and \`api.signal()\` on each \`activity.wait\` until the end. The two run in alternating blocks of 25 cases after 10 untimed warm-up cases each. Target: ours faster per case (ratio above 1).`,
     '',
     row(['database', 'engine', 'cases/s', 'median ms', 'p95 ms', 'p99 ms', 'CPU ms / case', 'checked']),
     row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---']),

@@ -25,6 +25,13 @@ describe('cold-start benchmark smoke run (SQLite, 1 run)', function () {
     expect(result.postgresSkipped).to.equal('not requested in this run');
   });
 
+  it('given Linux, then the server\'s own CPU time to its first page was read beside the floor\'s', function () {
+    if (process.platform !== 'linux') this.skip();
+    expect(result.rows[0]!.firstPageCpu?.count).to.equal(1);
+    expect(result.rows[0]!.firstPageCpu!.medianMs).to.be.greaterThan(0);
+    expect(result.floorCpu?.count).to.equal(1);
+  });
+
   it('given the catalog page, then it was a real page of 绵阳, not an error', () => {
     expect(result.rows[0]!.pageBytes).to.be.greaterThan(1000);
   });
