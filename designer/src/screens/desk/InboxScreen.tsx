@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { inboxViews, type CaseSummary, type InboxView } from '../../api/desk';
 import { DueBadge } from './DueBadge';
+import { ExportButton } from './ExportButton';
 import { formatDateTime } from '../../components/time';
 import { useInbox } from './useInbox';
 
@@ -62,6 +63,7 @@ export function InboxScreen() {
           style={{ width: 360 }}
           data-testid="inbox-search"
         />
+        <ExportButton kind="cases" filter={{ view, q }} />
       </Space>
       <Tabs
         activeKey={view}

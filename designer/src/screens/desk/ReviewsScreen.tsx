@@ -3,6 +3,7 @@ import { Alert, Empty, Segmented, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deskApi, type Task } from '../../api/desk';
+import { ExportButton } from './ExportButton';
 import { TaskCard } from './TaskCard';
 
 type Filter = 'open' | 'done';
@@ -32,6 +33,7 @@ export function ReviewsScreen() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('reviewsTitle')}
         </Typography.Title>
+        <ExportButton kind="evaluations" />
         <Segmented<Filter> value={filter} onChange={setFilter} options={[{ value: 'open', label: t('taskStatus_open') }, { value: 'done', label: t('taskStatus_done') }]} />
       </Space>
       <Typography.Text type="secondary">{t('reviewsHint')}</Typography.Text>

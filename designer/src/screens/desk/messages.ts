@@ -1,6 +1,7 @@
 /** Texts of the desk (staff side): inbox, case, counter, consultations, reviews. Chinese (default) and English, same keys. */
 import { moreMessages } from './more-messages';
 import { revealMessages } from './reveal-messages';
+import { exportMessages } from './export-messages';
 
 const zh = {
   desk: '工作台',
@@ -262,4 +263,4 @@ const en: Messages = {
   level_5: 'Very satisfied',
 };
 
-export const desk = { zh: { ...zh, ...moreMessages.zh, ...revealMessages.zh }, en: { ...en, ...moreMessages.en, ...revealMessages.en } };
+export const desk = { zh: { ...zh, ...moreMessages.zh, ...revealMessages.zh, ...exportMessages.zh }, en: { ...en, ...moreMessages.en, ...revealMessages.en, ...exportMessages.en } };
