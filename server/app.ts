@@ -64,12 +64,13 @@ export function createApp(services: Services): Express {
   const rawPaths = new Set(routes.filter((r) => r.rawBody).map((r) => r.path));
   const isJsonBody = (req: Request) => !rawPaths.has(req.originalUrl.split('?')[0] as string) && Boolean(req.is(['application/json', 'application/*+json']));
   app.use('/api', express.json({ limit: '2mb', type: (req) => isJsonBody(req as Request) }));
+  const sessionStore = new DatabaseSessionStore(services.db, services.now, config.sessionIdleMinutes);
   app.use(
     '/api',
     session({
       name: 'ipsp.sid',
       secret: config.sessionSecret,
-      store: new DatabaseSessionStore(services.db, services.now, config.sessionIdleMinutes),
+      store: sessionStore,
       resave: false,
       saveUninitialized: false,
       rolling: true,
@@ -84,6 +85,8 @@ export function createApp(services: Services): Express {
         await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
         return next();
       }
+      // A signed-in session is touched at the end of every request (rolling): start it now, beside the request's work.
+      if (req.session.userId) sessionStore.touchEarly(req.sessionID, req.session);
       const user = await sessionUser(services, req.session.userId);
       if (user) {
         req.actor = actorFromUser(user);

@@ -11,6 +11,9 @@ import { destroySession, setSession, takeLiveSession, touchSession } from '../..
 type Callback = (error?: unknown) => void;
 
 export class DatabaseSessionStore extends session.Store {
+  /** Touches begun at a request's start, by its session object; each settles to its error, if any. */
+  private readonly early = new WeakMap<object, Promise<unknown>>();
+
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
@@ -46,7 +49,24 @@ export class DatabaseSessionStore extends session.Store {
     );
   }
 
+  /**
+   * Starts moving a loaded session's expiry when its request starts, so the write runs beside
+   * the request's own work (on PostgreSQL on another connection, its commit overlapping the
+   * request's) instead of after the answer is ready. The touch express-session asks for at the
+   * end then waits for this one rather than writing again. The idle period counts from the
+   * request's start instead of its end: milliseconds sooner, never later.
+   */
+  touchEarly(sid: string, data: session.SessionData): void {
+    this.early.set(data, touchSession(this.db.knex, { sid, expiresAt: this.expiry(data) }).then(() => undefined, (error: unknown) => error));
+  }
+
   override touch(sid: string, data: session.SessionData, callback?: Callback): void {
+    const early = this.early.get(data);
+    if (early) {
+      this.early.delete(data);
+      void early.then((error) => callback?.(error ?? undefined));
+      return;
+    }
     touchSession(this.db.knex, { sid, expiresAt: this.expiry(data) }).then(
       () => callback?.(),
       (error: unknown) => callback?.(error),
