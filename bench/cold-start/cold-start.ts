@@ -1,8 +1,8 @@
 /**
  * Issue 7 item 6, second half: how long a server process takes from spawn to its first answered
  * request, on a database already migrated and loaded (province library, 绵阳 demo). Two
- * answers are timed from the spawn: the cheapest real route (`GET /api/csrf`: public, no
- * database read) and a real page of data (`GET /api/platforms/mianyang`: the catalog of 绵阳).
+ * answers are timed from the spawn: the cheapest real route (`GET /api/csrf`: public, the
+ * anti-forgery token) and a real page of data (`GET /api/platforms/mianyang`: the catalog of 绵阳).
  * Beside them, the floor: a bare `node -e` HTTP server on the same machine in the same runs.
  */
 import { performance } from 'node:perf_hooks';
@@ -12,7 +12,7 @@ import { summarize, type Timing } from '../stats.js';
 import { freePort } from '../../tests/api/support/deployment-process.js';
 import { bareServerArgs, bundleServerForBench, cpuMsOf, launch, postgresDeployment, sqliteDeployment, stop, type Deployment } from './server-launch.js';
 
-/** The cheapest real route: public, answered from the session cookie alone. */
+/** The cheapest real route: public, it answers the anti-forgery token and reads no definitions. */
 export const firstRoute = '/api/csrf';
 /** A real page of data: the public catalog of 绵阳, read from the loaded definitions. */
 export const pageRoute = '/api/platforms/mianyang';

@@ -6,6 +6,7 @@ import { formatCount, formatMs, formatRatio, row } from '../markdown.js';
 import { bpmnTasks } from './bpmn-flow.js';
 import { flowItemId, flowSteps } from './five-step-flow.js';
 import type { PeerResult, PeerRow } from './peer-bench.js';
+import type { TargetCheck } from '../targets.js';
 
 /** Whether a row meets issue 7's target: our engine faster per case than bpmn-engine. */
 export function isPeerTargetMet(r: PeerRow): boolean {
@@ -67,4 +68,9 @@ export function renderPeer(result: PeerResult): string[] {
     ...(result.postgresSkipped ? ['', `PostgreSQL was not measured in this run: ${result.postgresSkipped}.`] : []),
     ...missNote(result.rows),
   ];
+}
+
+/** The peer target per database, for the summary table and chart: our cases per second over bpmn-engine's, at least 1×. */
+export function peerTargets(result: PeerResult): TargetCheck[] {
+  return result.rows.map((r) => ({ area: 'Peer', label: `five-step flow, ${r.target}: ours / bpmn-engine cases per second`, measured: r.ratio, target: 1, direction: 'atLeast', unit: '×' }));
 }

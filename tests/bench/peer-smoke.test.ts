@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { benchPeer, type PeerResult } from '../../bench/peer/peer-bench.js';
-import { renderPeer } from '../../bench/peer/peer-report.js';
+import { peerTargets, renderPeer } from '../../bench/peer/peer-report.js';
 
 const CASES = 3;
 
@@ -39,5 +39,11 @@ describe('peer benchmark smoke run (SQLite, 3 cases)', function () {
     const text = renderPeer(result).join('\n');
     expect(text).to.contain('ours (persisted)').and.to.contain('bpmn-engine (memory)').and.to.contain(`**${r!.ratio.toFixed(2)}×**`);
     expect(text).to.match(/met \(|\*\*missed\*\*/);
+  });
+
+  it('given the row, then the summary gets one target check: the ratio against at least 1×', () => {
+    expect(peerTargets(result)).to.deep.equal([
+      { area: 'Peer', label: 'five-step flow, SQLite (file, WAL, synchronous=FULL): ours / bpmn-engine cases per second', measured: result.rows[0]!.ratio, target: 1, direction: 'atLeast', unit: '×' },
+    ]);
   });
 });
