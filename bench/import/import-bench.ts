@@ -19,6 +19,8 @@ export interface ImportOptions {
   /** Also PostgreSQL (default: when reachable). */
   isPostgresIncluded?: boolean;
   log?: (line: string) => void;
+  /** Called with the figures so far after each measurement (a long run keeps what it measured). */
+  onMeasured?: (partial: ImportResult) => void;
 }
 
 export interface ImportResult {
@@ -39,11 +41,16 @@ export async function benchImport(options: ImportOptions = {}): Promise<ImportRe
   const unreachable = options.isPostgresIncluded === false ? 'not asked for' : await postgresUnreachable(benchPostgresUrl);
   if (!unreachable) targets.push(postgresTarget(benchPostgresUrl));
   const result: ImportResult = { cases: [], lists: [], ...(unreachable ? { postgresSkipped: unreachable } : {}) };
+  // The short list imports first, then the long case imports.
+  for (const target of targets) {
+    log(`import: ${target.label}, list workbook of ${options.listRows ?? 10_000} rows`);
+    result.lists.push(await benchListImport(target, options.listRows ?? 10_000, log));
+    options.onMeasured?.(result);
+  }
   for (const target of targets) {
     log(`import: ${target.label}, ${options.cases ?? 1_000_000} cases`);
     result.cases.push(await benchCaseImport(target, options.cases ?? 1_000_000, log));
-    log(`import: ${target.label}, list workbook of ${options.listRows ?? 10_000} rows`);
-    result.lists.push(await benchListImport(target, options.listRows ?? 10_000, log));
+    options.onMeasured?.(result);
   }
   return result;
 }

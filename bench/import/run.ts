@@ -14,6 +14,9 @@ const result = await benchImport({
   listRows: Number(process.env.IMPORT_LIST_ROWS ?? 10_000),
   isPostgresIncluded: process.env.PG !== '0',
   log: (line) => console.error(`${line}  (${((Date.now() - started) / 1000).toFixed(0)} s)`),
+  onMeasured: (partial) => {
+    if (process.env.RESULT_JSON) void writeFile(process.env.RESULT_JSON, JSON.stringify(partial, null, 2));
+  },
 });
 if (process.env.RESULT_JSON) await writeFile(process.env.RESULT_JSON, JSON.stringify(result, null, 2));
 console.log(renderImport(result).join('\n'));
