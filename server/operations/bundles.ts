@@ -22,13 +22,29 @@ export async function platformDefinition(services: Services, platformId: string)
   return platform;
 }
 
+/**
+ * Built calendars by the official years they use, then by a platform's local days. A calendar
+ * is immutable and building one walks every day of every year (the largest single cost of a
+ * transition before it was cached), so platforms with the same local days share one.
+ */
+const calendars = new WeakMap<Services['calendars'], Map<string, WorkingCalendar>>();
+
+/** Local-day sets kept per official years: platforms (and their edits) are few, but bounded anyway. */
+const MAX_CALENDARS = 200;
+
 /** The working-day calendar of a platform: the official years plus its local closures. */
 export function calendarFor(services: Services, platform: Platform): WorkingCalendar {
-  return createWorkingCalendar({
-    years: services.calendars,
-    closures: platform.settings.closures ?? [],
-    extraWorkdays: platform.settings.extraWorkdays ?? [],
-  });
+  const closures = platform.settings.closures ?? [];
+  const extraWorkdays = platform.settings.extraWorkdays ?? [];
+  let built = calendars.get(services.calendars);
+  if (built === undefined) calendars.set(services.calendars, (built = new Map()));
+  const key = JSON.stringify([closures, extraWorkdays]);
+  const found = built.get(key);
+  if (found !== undefined) return found;
+  const calendar = createWorkingCalendar({ years: services.calendars, closures, extraWorkdays });
+  if (built.size >= MAX_CALENDARS) built.delete(built.keys().next().value as string);
+  built.set(key, calendar);
+  return calendar;
 }
 
 /** The bundle a new case of `itemId` starts on: the latest published versions. */
