@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Case, CaseStatus } from '../engine/runtime/case.js';
+import type { Case, CaseStatus, Pins } from '../engine/runtime/case.js';
 import type { CaseEvent } from '../engine/runtime/decision.js';
 import { bulkInsert } from './bulk-insert.js';
-import { likeIgnoringCase, readInstant, readJson, writeInstant, writeJson } from './columns.js';
+import { dialectOf, likeIgnoringCase, readInstant, readJson, writeInstant, writeJson } from './columns.js';
 import { nextDueAt, nextWarnAt } from '../engine/runtime/clocks.js';
 import { isPersonalValue } from '../engine/forms/personal-values.js';
 import { openSealedIn, sealPersonalIn } from './personal-data/sealing.js';
@@ -96,13 +96,32 @@ export async function getCaseVersion(db: Db, id: string): Promise<number | null>
 
 /**
  * Replaces a case if it is still at `expectedVersion`, moving it to `expectedVersion + 1`.
- * Returns false when someone else changed it first.
+ * Returns false when someone else changed it first. Given `before` (the case as read at that
+ * version), the columns a case keeps from its creation (number, applicant, pinned item …) are
+ * written only when they differ from it: the version guard proves the row still holds them,
+ * and SQLite then leaves the indexes on them alone.
  */
-export async function updateCase(db: Db, next: Case, expectedVersion: number, derived: CaseDerived = {}): Promise<boolean> {
-  const changed = await db('cases')
-    .where({ id: next.id, version: expectedVersion })
-    .update(columns(db, next, expectedVersion + 1, derived));
+export async function updateCase(db: Db, next: Case, expectedVersion: number, derived: CaseDerived = {}, before?: Case): Promise<boolean> {
+  const values: Record<string, unknown> = columns(db, next, expectedVersion + 1, derived);
+  if (before) {
+    const stored = fixedColumns(before);
+    for (const [name, value] of Object.entries(fixedColumns(next))) if (stored[name] === value) delete values[name];
+  }
+  const changed = await db('cases').where({ id: next.id, version: expectedVersion }).update(values);
   return changed === 1;
+}
+
+/** The columns {@link columns} copies from fields a case is created with. */
+function fixedColumns(kase: Case): Record<string, unknown> {
+  return {
+    platform_id: kase.platformId,
+    number: kase.number,
+    item_id: kase.pins.item.id,
+    item_version: kase.pins.item.version,
+    applicant_id: kase.applicantId,
+    channel: kase.channel ?? 'online',
+    created_at: writeInstant(kase.createdAt),
+  };
 }
 
 /** The case with this number, or undefined (numbers are unique across platforms). */
@@ -159,52 +178,160 @@ export interface CasePage {
   next?: string;
 }
 
-/** Lists cases, keyset-paged so pages stay stable while cases change. */
-export async function listCases(db: Db, query: CaseQuery): Promise<CasePage> {
+/** What a list shows of a case, read without its large (and partly sealed) body: its columns and the definitions it pins. */
+export interface CaseListing {
+  id: string;
+  platformId: string;
+  number: string;
+  status: CaseStatus;
+  step: string;
+  channel: string;
+  applicantId: string;
+  assigneeId: string | null;
+  /** The earliest due time and warning time of its running clocks (as the engine's nextDueAt / nextWarnAt). */
+  dueAt: string | null;
+  warnAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  pins: Pins;
+}
+
+/** The columns a page reads: the whole case (`case`), or only what a list shows of it (`listing`). */
+type ListColumns = 'case' | 'listing';
+
+function selectedColumns(db: Db, columns: ListColumns, sortColumn: string): Array<string | Knex.Raw> {
+  if (columns === 'case') return ['id', 'body', 'version', sortColumn];
+  const pins = dialectOf(db) === 'postgres' ? db.raw(`body->'pins' as pins`) : db.raw(`json_extract(body, '$.pins') as pins`);
+  return ['id', 'platform_id', 'number', 'status', 'step', 'channel', 'applicant_id', 'assignee_id', 'due_at', 'warn_at', 'version', 'created_at', 'updated_at', pins];
+}
+
+/**
+ * The query a page of `listCases` (or, with `listing`, `listCaseListings`) runs: the filter,
+ * the cursor's keyset condition, the order and one row more than the page (to tell whether
+ * another follows). Exported so benchmarks and the index tests read the very SQL the inbox
+ * sends (`.toSQL()`).
+ */
+export function listCasesQuery(db: Db, query: CaseQuery, columns: ListColumns = 'case'): Knex.QueryBuilder {
   const isDue = query.order === 'due';
   const sortColumn = isDue ? 'due_at' : 'updated_at';
-  const builder = filtered(db, query).select('id', 'body', 'version', sortColumn);
+  const builder = filtered(db, query).select(selectedColumns(db, columns, sortColumn));
   if (isDue) builder.whereNotNull('due_at');
   if (query.after) {
     const [sortValue, id] = decodeCursor(query.after);
-    // (updated_at desc, id asc) or (due_at asc, id asc): rows strictly after the cursor.
-    builder.where((w) =>
-      w.where(sortColumn, isDue ? '>' : '<', sortValue).orWhere((same) => same.where(sortColumn, sortValue).andWhere('id', '>', id)),
-    );
+    // (updated_at desc, id asc) or (due_at asc, id asc): rows strictly after the cursor. The
+    // plain range on the sort column comes first so both planners seek to the cursor in the
+    // index instead of walking every earlier page's entries (an OR alone is not a range).
+    builder
+      .where(sortColumn, isDue ? '>=' : '<=', sortValue)
+      .andWhere((w) => w.where(sortColumn, isDue ? '>' : '<', sortValue).orWhere('id', '>', id));
   }
-  const rows = await builder.orderBy([{ column: sortColumn, order: isDue ? 'asc' : 'desc' }, { column: 'id', order: 'asc' }]).limit(query.limit + 1);
+  return builder.orderBy([{ column: sortColumn, order: isDue ? 'asc' : 'desc' }, { column: 'id', order: 'asc' }]).limit(query.limit + 1);
+}
+
+/** A page of rows and the cursor after its last row, when another page follows. */
+async function pageOf<T>(db: Db, query: CaseQuery, columns: ListColumns, read: (row: Record<string, unknown>) => T): Promise<{ items: T[]; next?: string }> {
+  const sortColumn = query.order === 'due' ? 'due_at' : 'updated_at';
+  const rows: Array<Record<string, unknown>> = await listCasesQuery(db, query, columns);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const hasMore = rows.length > query.limit && last !== undefined;
-  return {
-    cases: page.map((row: Record<string, unknown>) => toCase(db, row)),
-    ...(hasMore ? { next: encodeCursor(readInstant(last[sortColumn]) as string, last.id as string) } : {}),
-  };
+  return { items: page.map(read), ...(hasMore ? { next: encodeCursor(readInstant(last[sortColumn]) as string, last.id as string) } : {}) };
 }
 
-/** How many cases match. */
-export async function countCases(db: Db, filter: CaseFilter): Promise<number> {
-  const row = await filtered(db, filter).count({ n: '*' }).first();
-  return Number(row?.n ?? 0);
+/** Lists cases, keyset-paged so pages stay stable while cases change. */
+export async function listCases(db: Db, query: CaseQuery): Promise<CasePage> {
+  const { items, next } = await pageOf(db, query, 'case', (row) => toCase(db, row));
+  return { cases: items, ...(next ? { next } : {}) };
+}
+
+/**
+ * Lists what an inbox shows of each case, keyset-paged like {@link listCases} (same filter,
+ * order and cursors) but without reading, parsing and opening the case bodies: a page of
+ * the desk costs a twentieth of the JSON.
+ */
+export async function listCaseListings(db: Db, query: CaseQuery): Promise<{ listings: CaseListing[]; next?: string }> {
+  const { items, next } = await pageOf(db, query, 'listing', (row) => ({
+    id: row.id as string,
+    platformId: row.platform_id as string,
+    number: row.number as string,
+    status: row.status as CaseStatus,
+    step: row.step as string,
+    channel: row.channel as string,
+    applicantId: row.applicant_id as string,
+    assigneeId: (row.assignee_id as string | null) ?? null,
+    dueAt: readInstant(row.due_at),
+    warnAt: readInstant(row.warn_at),
+    version: Number(row.version),
+    createdAt: readInstant(row.created_at) as string,
+    updatedAt: readInstant(row.updated_at) as string,
+    pins: readJson<Pins>(db, row.pins),
+  }));
+  return { listings: items, ...(next ? { next } : {}) };
+}
+
+/** A count that stops at a cap: `count` is exact when `isCapped` is false, else there are more than `count`. */
+export interface CappedCount {
+  count: number;
+  isCapped: boolean;
+}
+
+/**
+ * `SELECT count(*) FROM (SELECT 1 … LIMIT cap + 1)`: the database stops reading at the first
+ * row past the cap, so a view of a million cases costs what one of `cap` does.
+ */
+export function countCasesQuery(db: Db, filter: CaseFilter, cap: number): Knex.QueryBuilder {
+  const matching = filtered(db, filter).select(db.raw('1')).limit(cap + 1);
+  // A search tests every case: read in `updated_at` order, SQLite walks the wide inbox index
+  // (which holds every searched column) instead of the table's large rows.
+  if (filter.search) matching.orderBy('updated_at', 'desc');
+  return db.count({ n: '*' }).from(matching.as('capped'));
+}
+
+/** How many cases match, counting no further than `cap`. */
+export async function countCasesUpTo(db: Db, filter: CaseFilter, cap: number): Promise<CappedCount> {
+  const row = (await countCasesQuery(db, filter, cap).first()) as { n?: unknown } | undefined;
+  return cappedOf(Number(row?.n ?? 0), cap);
+}
+
+function cappedOf(n: number, cap: number): CappedCount {
+  return { count: Math.min(n, cap), isCapped: n > cap };
 }
 
 /** The conditions of a count, beyond the scope every count shares. */
 export type CountFilter = Pick<CaseFilter, 'queue' | 'status' | 'assigneeId' | 'dueBy' | 'warnedBy'>;
 
 /**
- * Several counts within one scope in a single pass, e.g. every inbox view among the cases a
- * search matches. The rows are read in `updated_at` order on purpose: the planner then walks
- * the wide inbox index, which holds every column tested here, instead of the table's large rows.
+ * The single pass of {@link countCasesByFilter} over at most `cap + 1` cases of the scope:
+ * one sum per count and the number of cases read (`total`). The rows are read in `updated_at`
+ * order on purpose: the planner then walks the wide inbox index, which holds every column
+ * tested here, instead of the table's large rows.
  */
-export async function countCasesByFilter<K extends string>(db: Db, scope: CaseFilter, counts: Record<K, CountFilter>): Promise<Record<K, number>> {
-  const names = Object.keys(counts) as K[];
+export function countCasesByFilterQuery<K extends string>(db: Db, input: { scope: CaseFilter; counts: Record<K, CountFilter>; cap: number }): Knex.QueryBuilder {
+  const names = Object.keys(input.counts) as K[];
   const sums = names.map((name, i) => {
-    const { sql, bindings } = conditionOf(counts[name]);
+    const { sql, bindings } = conditionOf(input.counts[name]);
     return db.raw(`coalesce(sum(case when ${sql} then 1 else 0 end), 0) as ??`, [...bindings, `c${i}`]);
   });
-  const matching = filtered(db, scope).select('queue', 'status', 'due_at', 'warn_at', 'assignee_id').orderBy('updated_at', 'desc');
-  const row = (await db.select(sums).from(matching.as('matching')).first()) as Record<string, unknown>;
-  return Object.fromEntries(names.map((name, i) => [name, Number(row[`c${i}`] ?? 0)])) as Record<K, number>;
+  const matching = filtered(db, input.scope).select('queue', 'status', 'due_at', 'warn_at', 'assignee_id').orderBy('updated_at', 'desc').limit(input.cap + 1);
+  return db.select([...sums, db.raw('count(*) as ??', ['total'])]).from(matching.as('matching'));
+}
+
+/**
+ * Several counts within one scope, each up to `cap`, e.g. every inbox view among the cases a
+ * search matches. When the scope holds no more than `cap` cases, one pass over them gives every
+ * count exactly; past that, each count is capped on its own (a count may still be small).
+ */
+export async function countCasesByFilter<K extends string>(db: Db, scope: CaseFilter, counts: Record<K, CountFilter>, cap: number): Promise<Record<K, CappedCount>> {
+  const names = Object.keys(counts) as K[];
+  const row = (await countCasesByFilterQuery(db, { scope, counts, cap }).first()) as Record<string, unknown>;
+  const result = {} as Record<K, CappedCount>;
+  if (Number(row.total ?? 0) <= cap) {
+    names.forEach((name, i) => (result[name] = cappedOf(Number(row[`c${i}`] ?? 0), cap)));
+    return result;
+  }
+  for (const name of names) result[name] = await countCasesUpTo(db, { ...scope, ...counts[name] }, cap);
+  return result;
 }
 
 /** A count filter as one SQL condition ('1 = 1' when empty). */

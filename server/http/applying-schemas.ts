@@ -44,7 +44,7 @@ export const PublicProgressSchema = Type.Object(
   { additionalProperties: false, description: 'Progress only: no names, ids, form data, phones, files or notes.' },
 );
 
-const count = (description: string) => Type.Integer({ minimum: 0, description });
+const count = (description: string) => Type.Integer({ minimum: 0, description: `${description}; at most 10,000 (see capped)` });
 
 export const CaseCountsSchema = Type.Object({
   toAccept: count('待受理: in the accept stage, staff to act'),
@@ -54,6 +54,9 @@ export const CaseCountsSchema = Type.Object({
   returned: count('已退回补正: waiting for the applicant to supplement'),
   mine: count('我的: open and assigned to me (an applicant: all own cases)'),
   all: count('全部'),
+  capped: Type.Array(Type.Union(['toAccept', 'inProgress', 'dueSoon', 'overdue', 'returned', 'mine', 'all'].map((view) => Type.Literal(view))), {
+    description: 'Views holding more cases than their figure: counting stops at 10,000 (shown as "10,000+"), so counts stay fast on large platforms',
+  }),
 });
 
 export const StaffMemberSchema = Type.Object({ id: Str, username: Str, displayName: Str, roles: Type.Array(Str) });

@@ -4,11 +4,10 @@
  * keyset pages of summaries that name the item, the step and the people. An applicant's list
  * is always only their own cases.
  */
-import { dueStateOf, nextDueAt, nextWarnAt } from '../../engine/runtime/clocks.js';
 import type { Actor, Case, CaseStatus } from '../../engine/runtime/case.js';
 import { entriesOf } from '../../engine/load/index.js';
 import { textOf } from '../../engine/text.js';
-import { countCases, countCasesByFilter, listCases, type CaseFilter } from '../../storage/cases.js';
+import { countCasesByFilter, countCasesUpTo, listCaseListings, type CappedCount, type CaseListing, type CaseFilter, type CountFilter } from '../../storage/cases.js';
 import { displayNames } from '../../storage/users.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
@@ -32,7 +31,7 @@ export interface CaseListQuery {
 }
 
 /** The conditions of a view at `now`. "mine" means assigned to me for staff, and is every own case for an applicant. */
-function viewFilter(view: InboxView, actor: Actor, now: string): Partial<CaseFilter> {
+function viewFilter(view: InboxView, actor: Actor, now: string): CountFilter {
   switch (view) {
     case 'toAccept':
     case 'inProgress':
@@ -86,63 +85,89 @@ export async function listCasesFor(services: Services, actor: Actor, query: Case
   const filter = await caseListFilter(services, actor, query, now);
   let page;
   try {
-    page = await listCases(services.db.knex, { ...filter, ...(query.order ? { order: query.order } : {}), ...(query.after ? { after: query.after } : {}), limit });
+    page = await listCaseListings(services.db.knex, { ...filter, ...(query.order ? { order: query.order } : {}), ...(query.after ? { after: query.after } : {}), limit });
   } catch (error) {
     if (error instanceof RangeError || error instanceof SyntaxError) throw new Failure('request.cursor', 'Invalid case list cursor; pass the `next` value of the previous page unchanged.');
     throw error;
   }
-  return { cases: await summarizeCases(services, page.cases, now), next: page.next ?? null };
+  return { cases: await summarizeListings(services, page.listings, now), next: page.next ?? null };
+}
+
+/** Counts stop here: past it the desk shows "10,000+", and a count of a million cases costs what one of ten thousand does. */
+export const INBOX_COUNT_CAP = 10_000;
+
+/** How many cases each view holds, up to the cap; `capped` names the views holding more than their figure. */
+export type InboxCounts = Record<InboxView, number> & { capped: InboxView[] };
+
+/** What the counts count: the caller's scope (with the search) and each view's conditions at the services' now. */
+export async function countFiltersFor(services: Services, actor: Actor, query: { q?: string }): Promise<{ scope: CaseFilter; filters: Record<InboxView, CountFilter> }> {
+  const now = services.now().toISOString();
+  const scope = await scopeOf(services, actor, query.q);
+  return { scope, filters: Object.fromEntries(INBOX_VIEWS.map((view) => [view, viewFilter(view, actor, now)])) as Record<InboxView, CountFilter> };
 }
 
 /**
- * How many of the caller's cases each view holds now (matching `q` when given). Without a
- * search each view is counted on its own index; with one, all views in one pass over the
- * matching cases, since a search reads every case of the platform anyway.
+ * How many of the caller's cases each view holds now (matching `q` when given), each counted
+ * no further than `cap` (default {@link INBOX_COUNT_CAP}). Without a search each view is
+ * counted on its own index; with one, all views in one pass over the matching cases when they
+ * are no more than the cap, since a search reads the platform's cases anyway.
  */
-export async function countCasesFor(services: Services, actor: Actor, query: { q?: string }): Promise<Record<InboxView, number>> {
-  const now = services.now().toISOString();
-  const scope = await scopeOf(services, actor, query.q);
-  const filters = Object.fromEntries(INBOX_VIEWS.map((view) => [view, viewFilter(view, actor, now)])) as Record<InboxView, Partial<CaseFilter>>;
-  if (scope.search) return countCasesByFilter(services.db.knex, scope, filters);
-  const counts = {} as Record<InboxView, number>;
-  for (const view of INBOX_VIEWS) counts[view] = await countCases(services.db.knex, { ...scope, ...filters[view] });
-  return counts;
+export async function countCasesFor(services: Services, actor: Actor, query: { q?: string; cap?: number }): Promise<InboxCounts> {
+  const cap = query.cap ?? INBOX_COUNT_CAP;
+  const { scope, filters } = await countFiltersFor(services, actor, query);
+  let counted: Record<InboxView, CappedCount>;
+  if (scope.search) counted = await countCasesByFilter(services.db.knex, scope, filters, cap);
+  else {
+    counted = {} as Record<InboxView, CappedCount>;
+    for (const view of INBOX_VIEWS) counted[view] = await countCasesUpTo(services.db.knex, { ...scope, ...filters[view] }, cap);
+  }
+  const counts = Object.fromEntries(INBOX_VIEWS.map((view) => [view, counted[view].count])) as Record<InboxView, number>;
+  return { ...counts, capped: INBOX_VIEWS.filter((view) => counted[view].isCapped) };
+}
+
+/** How a time limit stands at `now` from the earliest due and warning times, as `dueStateOf` reads them from the running clocks. */
+function dueStateAt(listing: Pick<CaseListing, 'dueAt' | 'warnAt'>, now: string): 'ok' | 'dueSoon' | 'overdue' | null {
+  if (listing.dueAt === null) return null;
+  const at = Date.parse(now);
+  if (Date.parse(listing.dueAt) <= at) return 'overdue';
+  return listing.warnAt !== null && Date.parse(listing.warnAt) <= at ? 'dueSoon' : 'ok';
 }
 
 /** Summaries in list order: the item and step by their titles, applicant and assignee by name, and how the time limit stands. */
-export async function summarizeCases(services: Services, cases: Case[], now: string) {
-  const names = await displayNames(services.db.knex, cases.flatMap((c) => [c.applicantId, ...(c.assigneeId ? [c.assigneeId] : [])]));
+export async function summarizeListings(services: Services, listings: CaseListing[], now: string) {
+  const names = await displayNames(services.db.knex, listings.flatMap((c) => [c.applicantId, ...(c.assigneeId ? [c.assigneeId] : [])]));
   const summaries = [];
-  for (const kase of cases) {
-    const titles = await titlesOf(services, kase);
+  for (const listing of listings) {
+    const titles = await titlesOf(services, listing);
     summaries.push({
-      id: kase.id,
-      number: kase.number,
-      itemId: kase.pins.item.id,
+      id: listing.id,
+      number: listing.number,
+      itemId: listing.pins.item.id,
       itemTitle: titles.item,
-      status: kase.status,
-      step: kase.step,
+      status: listing.status,
+      step: listing.step,
       stepTitle: titles.step,
-      channel: kase.channel ?? 'online',
-      applicantId: kase.applicantId,
-      applicantName: names.get(kase.applicantId) ?? null,
-      assigneeId: kase.assigneeId ?? null,
-      assigneeName: kase.assigneeId ? (names.get(kase.assigneeId) ?? null) : null,
-      dueAt: nextDueAt(kase),
-      warnAt: nextWarnAt(kase),
-      dueState: dueStateOf(kase, now),
-      version: kase.version,
-      createdAt: kase.createdAt,
-      updatedAt: kase.updatedAt,
+      channel: listing.channel,
+      applicantId: listing.applicantId,
+      applicantName: names.get(listing.applicantId) ?? null,
+      assigneeId: listing.assigneeId,
+      assigneeName: listing.assigneeId ? (names.get(listing.assigneeId) ?? null) : null,
+      dueAt: listing.dueAt,
+      warnAt: listing.warnAt,
+      dueState: dueStateAt(listing, now),
+      version: listing.version,
+      createdAt: listing.createdAt,
+      updatedAt: listing.updatedAt,
     });
   }
   return summaries;
 }
 
 /** The pinned item's and current step's titles; the ids when the pinned definitions cannot be had. */
-async function titlesOf(services: Services, kase: Case): Promise<{ item: string; step: string }> {
+async function titlesOf(services: Services, kase: CaseListing): Promise<{ item: string; step: string }> {
   try {
-    const bundle = await bundleForCase(services, kase);
+    // bundleForCase reads only the case's platform, pins and number (for its message), which a listing has.
+    const bundle = await bundleForCase(services, kase as unknown as Case);
     return { item: textOf(bundle.item.title), step: textOf(bundle.workflow.steps[kase.step]?.title) || kase.step };
   } catch (error) {
     if (error instanceof Failure) return { item: kase.pins.item.id, step: kase.step };

@@ -67,7 +67,7 @@ forEachDatabase('API: the staff inbox', (target) => {
   });
 
   it('given the same moment, when staff1 asks for the counts, then they match the views', async () => {
-    expect(await counts(staff1)).to.deep.equal({ toAccept: 2, inProgress: 2, dueSoon: 0, overdue: 0, returned: 1, mine: 1, all: 7 });
+    expect(await counts(staff1)).to.deep.equal({ toAccept: 2, inProgress: 2, dueSoon: 0, overdue: 0, returned: 1, mine: 1, all: 7, capped: [] });
   });
 
   it('given a summary, when read, then it names the item, the step, the applicant and the assignee, and says how the time limit stands', async () => {
@@ -110,7 +110,8 @@ forEachDatabase('API: the staff inbox', (target) => {
 
   it('given a search, when counted, then every view\'s count is the number of cases the view lists for it', async () => {
     for (const q of ['政策咨询', '张三', '质押', '0001']) {
-      const counted = await counts(staff1, `?q=${encodeURIComponent(q)}`);
+      const { capped, ...counted } = await counts(staff1, `?q=${encodeURIComponent(q)}`);
+      expect(capped, q).to.deep.equal([]);
       const listed: Record<string, number> = {};
       for (const view of Object.keys(counted)) listed[view] = (await list(staff1, `view=${view}&limit=100&q=${encodeURIComponent(q)}`)).length;
       expect(counted, q).to.deep.equal(listed);

@@ -23,6 +23,9 @@ export type MaterialView = CaseMaterial;
 export const inboxViews = ['toAccept', 'inProgress', 'dueSoon', 'overdue', 'returned', 'mine', 'all'] as const;
 export type InboxView = (typeof inboxViews)[number];
 
+/** Each view's count; the server counts no further than 10,000, and `capped` names the views holding more. */
+export type InboxCounts = Record<InboxView, number> & { capped: InboxView[] };
+
 /**
  * Earliest due first where every case of the view runs a clock; elsewhere most recently changed
  * first, since ordering by due date lists only cases with a running clock (a returned case's
@@ -116,7 +119,7 @@ function query(params: Record<string, string | number | undefined>): string {
 export const deskApi = {
   cases: (params: { view: InboxView; q?: string; after?: string; limit?: number }) =>
     api.get<CasePage>('/api/cases' + query({ view: params.view, q: params.q, order: orderOf(params.view), limit: params.limit, after: params.after })),
-  counts: (q?: string) => api.get<Record<InboxView, number>>('/api/cases/counts' + query({ q })),
+  counts: (q?: string) => api.get<InboxCounts>('/api/cases/counts' + query({ q })),
   caseView: (caseId: string) => api.get<CaseView>(path`/api/cases/${caseId}`),
   events: (caseId: string) => api.get<{ events: CaseEvent[] }>(path`/api/cases/${caseId}/events`).then((r) => r.events),
   notices: (caseId: string) => api.get<{ notices: Notice[] }>(path`/api/cases/${caseId}/notices`).then((r) => r.notices),

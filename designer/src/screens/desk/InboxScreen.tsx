@@ -6,12 +6,19 @@
 import { Alert, Badge, Button, Input, Space, Table, Tabs, Typography } from 'antd';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { inboxViews, type CaseSummary, type InboxView } from '../../api/desk';
+import { inboxViews, type CaseSummary, type InboxCounts, type InboxView } from '../../api/desk';
 import { DueBadge } from './DueBadge';
 import { ExportButton } from './ExportButton';
 import { formatDateTime } from '../../components/time';
 import { useInbox } from './useInbox';
+
+/** A view's count as the tab shows it: "10,000+" when the server stopped counting there. */
+function countText(counts: InboxCounts | undefined, view: InboxView, t: TFunction<'desk'>): number | string {
+  const count = counts?.[view] ?? 0;
+  return counts?.capped.includes(view) ? t('countCapped', { n: count.toLocaleString('en-US') }) : count;
+}
 
 function viewFrom(value: string | null): InboxView {
   return inboxViews.find((v) => v === value) ?? 'toAccept';
@@ -73,7 +80,14 @@ export function InboxScreen() {
           label: (
             <span data-testid={`tab-${key}`}>
               {t(`view_${key}`)}{' '}
-              <Badge count={inbox.counts?.[key] ?? 0} showZero overflowCount={99999} color={key === 'overdue' ? 'red' : key === 'dueSoon' ? 'orange' : '#8c8c8c'} data-testid={`count-${key}`} />
+              <Badge
+                count={countText(inbox.counts, key, t)}
+                title={inbox.counts?.capped.includes(key) ? t('countCappedHint', { n: inbox.counts[key].toLocaleString('en-US') }) : undefined}
+                showZero
+                overflowCount={99999}
+                color={key === 'overdue' ? 'red' : key === 'dueSoon' ? 'orange' : '#8c8c8c'}
+                data-testid={`count-${key}`}
+              />
             </span>
           ),
         }))}

@@ -3,14 +3,14 @@
  * search term, and every view's count. A late answer for an older view or search is dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { deskApi, type CaseSummary, type InboxView } from '../../api/desk';
+import { deskApi, type CaseSummary, type InboxCounts, type InboxView } from '../../api/desk';
 
 export const PAGE_SIZE = 20;
 
 export interface Inbox {
   cases: CaseSummary[];
-  /** Per view, for the search in force. */
-  counts: Record<InboxView, number> | undefined;
+  /** Per view, for the search in force (capped views hold more than their figure). */
+  counts: InboxCounts | undefined;
   hasMore: boolean;
   isLoading: boolean;
   error: string | null;
@@ -21,7 +21,7 @@ export interface Inbox {
 export function useInbox(view: InboxView, q: string): Inbox {
   const [cases, setCases] = useState<CaseSummary[]>([]);
   const [next, setNext] = useState<string | null>(null);
-  const [counts, setCounts] = useState<Record<InboxView, number>>();
+  const [counts, setCounts] = useState<InboxCounts>();
   const [isLoading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
