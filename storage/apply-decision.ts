@@ -21,6 +21,7 @@ import { enqueueNotice } from './outbox.js';
 import { openTask } from './tasks.js';
 import { cancelTimers, scheduleTimer } from './timers.js';
 import { getUser, listUsers, type UserRecord } from './users.js';
+import { setCaseFacts, type CaseFacts } from './statistics/case-facts.js';
 
 export type OkDecision = Extract<Decision, { ok: true }>;
 
@@ -29,8 +30,8 @@ export interface ApplyDecisionInput {
   before: Case | undefined;
   decision: OkDecision;
   platformId: string;
-  /** Columns derived from the case's workflow (its inbox queue), computed by the caller. */
-  derived?: CaseDerived;
+  /** Columns derived from the case's workflow (its inbox queue, its statistics facts), computed by the caller. */
+  derived?: CaseDerived & { facts?: CaseFacts };
 }
 
 /**
@@ -43,6 +44,7 @@ export async function applyDecision(tx: Knex.Transaction, input: ApplyDecisionIn
     throw new StorageError('case.platform-mismatch', `Case "${next.id}" belongs to platform "${next.platformId}", not "${input.platformId}".`);
   }
   const stored = await storeCase(tx, input.before, next, input.derived);
+  if (input.derived?.facts) await setCaseFacts(tx, { id: stored.id, facts: input.derived.facts });
   await appendEvents(tx, stored.id, input.decision.events);
   for (const outcome of input.decision.outcomes) await applyOutcome(tx, stored, outcome);
   return stored;

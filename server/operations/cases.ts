@@ -18,6 +18,7 @@ import { markTimerFired } from '../../storage/timers.js';
 import { getUser } from '../../storage/users.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
+import { caseFacts } from './statistics/case-facts.js';
 import { bundleForCase, bundleForNewCase, calendarFor } from './bundles.js';
 import { visibleCase } from './case-access.js';
 import { caseNumber, implementationCode } from './case-number.js';
@@ -86,9 +87,9 @@ function decideOrFail(kase: Case | undefined, command: Command, context: DecideC
   return decision;
 }
 
-/** The inbox queue of the decided case, stored beside it for the desk's views. */
+/** The inbox queue of the decided case and its statistics facts, stored beside it for the desk's views and the figures. */
 export function derivedOf(decision: OkDecision, bundle: Bundle) {
-  return { queue: caseQueue(decision.case, bundle.workflow) };
+  return { queue: caseQueue(decision.case, bundle.workflow), facts: caseFacts(decision.case, bundle.workflow) };
 }
 
 /** Refuses a stale version with 409 and the current one, before anything is decided. */

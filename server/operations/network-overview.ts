@@ -49,7 +49,7 @@ export interface NetworkOverview {
 }
 
 /** The platform and all below it, parents before children. */
-function subtreeOf(all: PlatformRecord[], rootId: string): PlatformRecord[] {
+export function subtreeOf(all: PlatformRecord[], rootId: string): PlatformRecord[] {
   const byParent = new Map<string | null, PlatformRecord[]>();
   for (const platform of all) byParent.set(platform.parentId, [...(byParent.get(platform.parentId) ?? []), platform]);
   const root = all.find((p) => p.id === rootId);

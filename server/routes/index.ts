@@ -23,12 +23,13 @@ import { auditRoutes } from './audit.js';
 import { packageRoutes } from './packages.js';
 import { passwordRoutes } from './password.js';
 import { sessionRoutes } from './session.js';
+import { statisticsRoutes } from './statistics.js';
 import { templateRoutes } from './templates.js';
 import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...personalDataRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...exportRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes, ...auditRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...personalDataRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...exportRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes, ...auditRoutes, ...statisticsRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

@@ -24,6 +24,9 @@ function freshKey(): { publisher: string; publicKey: string; fingerprint: string
 
 export const networkRouteTable: Record<string, RouteCall> = {
   'GET /api/network/overview': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/overview')] },
+  // Supervision figures over the caller's reach (its own platform, and below it for admins): counts only, items of platforms below unnamed.
+  'GET /api/statistics': { reach: 'network', call: async ({ client }) => [await client.get('/api/statistics?from=2025-01-01&to=2026-12-31')] },
+  'GET /api/statistics/item-review': { reach: 'network', call: async ({ client }) => [await client.get('/api/statistics/item-review')] },
   // The registry is the province's business: its admin sees 绵阳 (below it), 德阳's admin only 德阳.
   'GET /api/network/platforms': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/platforms')] },
   'GET /api/network/platforms/:id': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/platforms/mianyang')] },

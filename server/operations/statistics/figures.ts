@@ -1,0 +1,102 @@
+/**
+ * The figures of a set of platforms, added up from the rows the aggregation queries return.
+ * Pure: every count comes from SQL; this only sums, divides and names.
+ */
+import type { AppliedRow, ServedRow } from '../../../storage/statistics/case-figures.js';
+import type { EvaluationRow, TaskFigures } from '../../../storage/statistics/follow-up-figures.js';
+
+/** The five levels of the evaluation scale, best first (好差评). */
+export const SATISFACTION_LEVELS = [
+  { level: 5, label: '非常满意' },
+  { level: 4, label: '满意' },
+  { level: 3, label: '基本满意' },
+  { level: 2, label: '不满意' },
+  { level: 1, label: '非常不满意' },
+] as const;
+
+export interface Figures {
+  /** Cases applied for in the period (by the local day created). */
+  applied: number;
+  online: number;
+  counter: number;
+  /** Of those applied for: a time limit overrun, or open past its due time now. */
+  overdue: number;
+  /** Cases served (办结) in the period. */
+  served: number;
+  servedOnTime: number;
+  /** servedOnTime / served; null when none was served. */
+  onTimeRate: number | null;
+  /** Mean working days from the day applied to the day served, over the served cases; null when none, or outside the calendar's years. */
+  avgWorkingDays: number | null;
+  /** Served without a 补正 round (一次办结). */
+  oneVisit: number;
+  oneVisitRate: number | null;
+  satisfaction: {
+    /** Evaluations given in the period (one case may be evaluated at several stages). */
+    total: number;
+    levels: Array<{ level: number; label: string; count: number }>;
+    /** Levels 3–5 (基本满意 and better) over all; null without evaluations. */
+    goodRate: number | null;
+  };
+  rectification: {
+    /** Rectification tasks (差评整改) opened in the period. */
+    opened: number;
+    closed: number;
+    closedOnTime: number;
+    /** With at least one follow-up visit. */
+    visited: number;
+    /** closed / opened (整改率). */
+    rate: number | null;
+    /** visited / opened (回访率). */
+    visitRate: number | null;
+  };
+}
+
+export interface FigureRows {
+  applied: AppliedRow[];
+  served: ServedRow[];
+  evaluations: EvaluationRow[];
+  tasks: TaskFigures[];
+  /** Total working days of the served cases per platform (null: outside the calendar). */
+  workingDays: Map<string, number | null>;
+}
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+const sum = <T>(rows: T[], pick: (row: T) => number): number => rows.reduce((total, row) => total + pick(row), 0);
+
+/** The rows that belong to one of `platformIds`. */
+export function rowsOf(rows: FigureRows, platformIds: Set<string>): FigureRows {
+  const mine = <T extends { platformId: string }>(list: T[]) => list.filter((row) => platformIds.has(row.platformId));
+  const workingDays = new Map([...rows.workingDays].filter(([id]) => platformIds.has(id)));
+  return { applied: mine(rows.applied), served: mine(rows.served), evaluations: mine(rows.evaluations), tasks: mine(rows.tasks), workingDays };
+}
+
+function averageDays(rows: FigureRows, served: number): number | null {
+  const totals = [...rows.workingDays.values()];
+  if (served === 0 || totals.some((total) => total === null)) return null;
+  return sum(totals as number[], (total) => total) / served;
+}
+
+/** The figures of all the rows given. */
+export function figuresOf(rows: FigureRows): Figures {
+  const served = sum(rows.served, (r) => r.served);
+  const servedOnTime = sum(rows.served, (r) => r.onTime);
+  const oneVisit = sum(rows.served, (r) => r.oneVisit);
+  const levels = SATISFACTION_LEVELS.map(({ level, label }) => ({ level, label, count: sum(rows.evaluations.filter((r) => r.level === level), (r) => r.count) }));
+  const evaluations = sum(levels, (l) => l.count);
+  const tasks = { opened: sum(rows.tasks, (t) => t.opened), closed: sum(rows.tasks, (t) => t.closed), closedOnTime: sum(rows.tasks, (t) => t.closedOnTime), visited: sum(rows.tasks, (t) => t.visited) };
+  return {
+    applied: sum(rows.applied, (r) => r.applied),
+    online: sum(rows.applied.filter((r) => r.channel !== 'counter'), (r) => r.applied),
+    counter: sum(rows.applied.filter((r) => r.channel === 'counter'), (r) => r.applied),
+    overdue: sum(rows.applied, (r) => r.overdue),
+    served,
+    servedOnTime,
+    onTimeRate: ratio(servedOnTime, served),
+    avgWorkingDays: averageDays(rows, served),
+    oneVisit,
+    oneVisitRate: ratio(oneVisit, served),
+    satisfaction: { total: evaluations, levels, goodRate: ratio(sum(levels.filter((l) => l.level >= 3), (l) => l.count), evaluations) },
+    rectification: { ...tasks, rate: ratio(tasks.closed, tasks.opened), visitRate: ratio(tasks.visited, tasks.opened) },
+  };
+}
