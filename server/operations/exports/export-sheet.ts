@@ -1,14 +1,15 @@
 /**
  * Writes one table as an .xlsx file onto a stream as its rows are read (exceljs'
  * streaming WorkbookWriter, inline strings): each row is committed to the zip as soon as it is
- * written, and reading waits while the output is full, so a 100,000-row export holds one page
- * of rows in memory, not the file. The data sheet has a bold, frozen, filterable header; a
+ * written, and reading waits while the zip or the output is behind (zip-backlog.ts), so a
+ * 100,000-row export holds about a page of rows in memory, not the file. The data sheet has a bold, frozen, filterable header; a
  * 导出说明 sheet after it records who exported what filter, how many rows, and whether the
  * row limit cut the export short (known only at the end, hence the second sheet).
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { aboutWords, type Bilingual, type ExportLang } from './export-labels.js';
+import { zipCaughtUp } from './zip-backlog.js';
 
 /** A cell: text, a number, an instant (ISO, shown in China time) or nothing. */
 export type ExportCell = string | number | { instant: string } | null;
@@ -66,19 +67,6 @@ function addDataSheet<R>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Ex
   return sheet;
 }
 
-/** Resolves when `output` takes more, or is closed. */
-function drained(output: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      output.off('drain', done);
-      output.off('close', done);
-      resolve();
-    };
-    output.on('drain', done);
-    output.on('close', done);
-  });
-}
-
 /** Writes the rows; stops at the limit (reporting whether a further row existed) or when the reader left. */
 async function writeRows<R>(output: Writable, sheet: ExcelJS.Worksheet, input: ExportSheet<R>): Promise<ExportOutcome> {
   let rows = 0;
@@ -95,8 +83,8 @@ async function writeRows<R>(output: Writable, sheet: ExcelJS.Worksheet, input: E
       rows += 1;
     }
     input.onProgress?.({ rows });
-    // Back-pressure: the zip pipes into `output`; while it is full, read no further page.
-    if (output.writableNeedDrain) await drained(output);
+    // Back-pressure: read no further page while the zip or the reader is behind.
+    await zipCaughtUp(sheet, output);
   }
   return { rows, isTruncated: false, isAborted: false };
 }
