@@ -1,9 +1,10 @@
 /**
  * The inbox benchmark's data: a platform with `size` cases, made the way a long-running 绵阳
  * would have them. A handful of template cases go through the product path (startCase,
- * actOnCase: real bodies with clocks, materials, pins); the rest are copies of them written in
- * multi-row inserts, each with its own id, number, applicant, dates and due times, spread over
- * 2 000 applicants and 20 staff. Most cases are finished, as on a real platform. Then the
+ * actOnCase: real bodies with clocks, materials, pins); the rest are copies of them, each with
+ * its own id, number, applicant, dates and due times, spread over 2 000 applicants and 20 staff,
+ * written straight through the driver (bench/inbox/bulk-cases.ts: a million cases in about a
+ * minute, where `insertCases` would take several) and checked against `insertCases`. Most cases are finished, as on a real platform. Then the
  * planner's statistics are refreshed (ANALYZE; VACUUM ANALYZE on PostgreSQL).
  */
 import { randomUUID } from 'node:crypto';
@@ -12,17 +13,17 @@ import { caseQueue } from '../../engine/runtime/queue.js';
 import { bundleForCase } from '../../server/operations/bundles.js';
 import { actOnCase, startCase } from '../../server/operations/cases.js';
 import type { Services } from '../../server/services.js';
-import { insertCases } from '../../storage/cases.js';
 import { insertFile } from '../../storage/files.js';
 import { insertUser } from '../../storage/users.js';
 import { consultationData, pledgeData } from '../../tests/fixtures/form-data.js';
+import { ROWS_PER_TRANSACTION, writeCaseRows, type CaseRow } from './bulk-cases.js';
+import { caseRow, checkRowLikeProduct, copyOf, rowTemplate, type People, type RowTemplate } from './case-rows.js';
 
 const zhangsan: Actor = { id: 'demo-zhangsan', roles: ['applicant'], platformId: 'mianyang', name: '张三' };
 const staff1: Actor = { id: 'demo-staff1', roles: ['staff'], platformId: 'mianyang', name: '王敏' };
 
 export const APPLICANTS = 2000;
 export const STAFF = 20;
-const DAY_MS = 86_400_000;
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
 
 /** Share of each kind of case on the platform (sums to 1). */
@@ -84,7 +85,7 @@ async function makeTemplates(services: Services): Promise<Array<{ kind: Template
   return templates;
 }
 
-async function addPeople(services: Services): Promise<{ applicants: string[]; staff: string[] }> {
+async function addPeople(services: Services): Promise<People> {
   const db = services.db.knex;
   const createdAt = services.now().toISOString();
   const applicants = Array.from({ length: APPLICANTS }, (_, i) => `bench-applicant-${i}`);
@@ -106,51 +107,39 @@ function kindAt(i: number): TemplateKind {
   return 'done';
 }
 
-/** The i-th copy of a template: its own identity, people and dates; running clocks due from 5 days ago to 10 days ahead. */
-function copyOf(template: Case, i: number, people: { applicants: string[]; staff: string[] }, now: number): Case {
-  const kase = structuredClone(template);
-  const updated = now - ((i * 104_729) % (365 * DAY_MS));
-  const day = new Date(updated).toISOString().slice(0, 10).replaceAll('-', '');
-  kase.id = `bench-${String(i).padStart(7, '0')}`;
-  kase.number = `${template.number.slice(0, 31)}${day}${String(i).padStart(6, '0')}`;
-  kase.applicantId = people.applicants[i % people.applicants.length] as string;
-  if (kase.assigneeId !== undefined) kase.assigneeId = people.staff[i % people.staff.length] as string;
-  kase.createdAt = new Date(updated - DAY_MS).toISOString();
-  kase.updatedAt = new Date(updated).toISOString();
-  for (const clock of Object.values(kase.clocks)) {
-    if (clock.status !== 'running') continue;
-    const due = now + (((i * 31) % 15) - 5) * DAY_MS + (i % 3600) * 1000;
-    clock.dueAt = new Date(due).toISOString();
-    clock.warnAt = new Date(due - DAY_MS).toISOString();
+/** The copies in batches of {@link ROWS_PER_TRANSACTION} rows, made as they are written. */
+function* copyBatches(templates: Array<{ kind: TemplateKind; row: RowTemplate }>, size: number, people: People, now: number): Generator<CaseRow[]> {
+  const byKind = new Map<TemplateKind, RowTemplate[]>();
+  for (const { kind, row } of templates) byKind.set(kind, [...(byKind.get(kind) ?? []), row]);
+  for (let start = 0; start < size; start += ROWS_PER_TRANSACTION) {
+    const batch: CaseRow[] = [];
+    for (let i = start; i < Math.min(size, start + ROWS_PER_TRANSACTION); i++) {
+      const choices = byKind.get(kindAt(i))!;
+      const template = choices[i % choices.length]!;
+      batch.push(caseRow(copyOf(template.sealed, i, people, now), template.queue));
+    }
+    yield batch;
   }
-  return kase;
 }
 
 /** Seeds `size` cases on the services' (fresh, demo-seeded) database. */
 export async function seedInbox(services: Services, size: number, log: (line: string) => void = () => undefined): Promise<InboxSeed> {
   const started = performance.now();
-  const templates = await makeTemplates(services);
-  const people = await addPeople(services);
-  const queues = new Map<Case, string>();
-  for (const { kase } of templates) queues.set(kase, caseQueue(kase, (await bundleForCase(services, kase)).workflow));
-  const now = services.now().getTime();
-  const batch: Array<{ kase: Case; derived: { queue: string } }> = [];
-  for (let i = 0; i < size; i++) {
-    const kind = kindAt(i);
-    const choices = templates.filter((t) => t.kind === kind);
-    const template = choices[i % choices.length]!.kase;
-    batch.push({ kase: copyOf(template, i, people, now), derived: { queue: queues.get(template) as string } });
-    if (batch.length === 5000 || i === size - 1) {
-      await services.db.transaction((tx) => insertCases(tx, batch.splice(0)));
-      log(`  inbox: ${i + 1}/${size} cases`);
-    }
+  const knex = services.db.knex;
+  const templates: Array<{ kind: TemplateKind; row: RowTemplate }> = [];
+  for (const { kind, kase } of await makeTemplates(services)) {
+    templates.push({ kind, row: rowTemplate(knex, kase, caseQueue(kase, (await bundleForCase(services, kase)).workflow)) });
   }
-  // Fresh statistics (and on PostgreSQL the visibility map for index-only scans), as autovacuum
-  // or a periodic ANALYZE would have left a platform that grew to this size.
-  await services.db.knex.raw(services.db.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
+  const people = await addPeople(services);
+  await writeCaseRows(knex, copyBatches(templates, size, people, services.now().getTime()), log);
   const middle = Math.floor(size / 2);
   const sample = `bench-${String(middle).padStart(7, '0')}`;
-  const number = ((await services.db.knex('cases').select('number').where({ id: sample }).first()) as { number: string } | undefined)?.number ?? '';
+  await checkRowLikeProduct(knex, sample);
+  // Fresh statistics (and on PostgreSQL the visibility map for index-only scans), as autovacuum
+  // or a periodic ANALYZE would have left a platform that grew to this size.
+  log('  inbox: analyzing');
+  await knex.raw(services.db.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
+  const number = ((await knex('cases').select('number').where({ id: sample }).first()) as { number: string } | undefined)?.number ?? '';
   return {
     size,
     seedMs: performance.now() - started,
