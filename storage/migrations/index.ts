@@ -22,13 +22,14 @@ import { auditRecords } from './0015-audit-records.js';
 import { passwordHistory } from './0016-password-history.js';
 import { personalDataSealed } from './0017-personal-data-sealed.js';
 import { idempotencyKeys } from './0018-idempotency-keys.js';
+import { inboxDeepIndexes } from './0019-inbox-deep-indexes.js';
 import { caseStatistics } from './0020-case-statistics.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only; never rename or reorder a released one. */
-export const migrations: readonly Migration[] = [platformsUsers, definitions, cases, delivery, files, orderedJson, applicationDrafts, deskInbox, consultationsVisits, caseNumberCounter, packages, platformRegistry, assessments, signInLockout, auditRecords, personalDataSealed, idempotencyKeys, passwordHistory, caseStatistics];
+export const migrations: readonly Migration[] = [platformsUsers, definitions, cases, delivery, files, orderedJson, applicationDrafts, deskInbox, consultationsVisits, caseNumberCounter, packages, platformRegistry, assessments, signInLockout, auditRecords, personalDataSealed, idempotencyKeys, passwordHistory, inboxDeepIndexes, caseStatistics];
 
 /** The knex migration source over {@link migrations}. */
 export const migrationSource: Knex.MigrationSource<Migration> = {
