@@ -9,6 +9,7 @@ import { migrationSource } from '../../storage/migrations/index.js';
 import { insertPlatform } from '../../storage/platforms.js';
 import { appliedQuery, servedDaysQuery, servedQuery } from '../../storage/statistics/case-figures.js';
 import { evaluationQuery, taskQuery } from '../../storage/statistics/follow-up-figures.js';
+import { pendingFactsQuery } from '../../storage/statistics/case-facts.js';
 import type { FigureScope } from '../../storage/statistics/scope.js';
 import { forEachDatabase, type TestStore } from '../support/databases.js';
 import { planAccess } from '../support/query-plans.js';
@@ -53,6 +54,7 @@ function statements(knex: Knex, filter: Pick<FigureScope, 'itemIds'>): Array<{ n
     { name: 'served by day applied', index: 'cases_stats_served', sql: servedDaysQuery(knex, scoped, 'created_day').toSQL() },
     { name: 'evaluations by level', index: 'case_events_type_at', sql: evaluationQuery(knex, scoped).toSQL() },
     { name: 'rectification tasks', index: 'tasks_platform_kind_created', sql: taskQuery(knex, scoped, 'rectification').toSQL() },
+    { name: 'cases still without facts', index: 'cases_stats_pending', sql: pendingFactsQuery(knex, 200).toSQL() },
   ];
 }
 
