@@ -14,7 +14,7 @@ import { firstRoute, pageRoute, type ColdStartResult } from './cold-start.js';
 export function renderColdStart(result: ColdStartResult): string[] {
   const cpu = (t: Timing | undefined) => (t ? formatMs(t.medianMs) : '–');
   const line = (target: string, what: string, t: Timing, cpuTiming?: Timing) =>
-    row([target, what, formatMs(t.medianMs), formatMs(t.p95Ms), formatRatio(t.medianMs, result.floor.medianMs), formatMs(t.medianMs - result.floor.medianMs), cpu(cpuTiming)]);
+    row([target, what, formatMs(t.medianMs), formatMs(t.p95Ms), formatRatio(t.medianMs, result.floor.medianMs), t === result.floor ? '–' : formatMs(t.medianMs - result.floor.medianMs), cpu(cpuTiming)]);
   return [
     '## Server cold start to the first answered request',
     '',
