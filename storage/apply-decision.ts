@@ -14,10 +14,10 @@ import type { Knex } from 'knex';
 import type { Recipient } from '../engine/kinds/workflow.js';
 import type { Case } from '../engine/runtime/case.js';
 import type { Decision, NoticeOutcome, Outcome } from '../engine/runtime/decision.js';
-import { appendEvents } from './case-events.js';
+import { appendEvents, appendEventsAfterLast } from './case-events.js';
 import { getCaseVersion, insertCase, updateCase, type CaseDerived } from './cases.js';
 import { ConflictError, StorageError } from './errors.js';
-import { enqueueNotice } from './outbox.js';
+import { enqueueNotices, type NewOutboxRecord } from './outbox.js';
 import { openTask } from './tasks.js';
 import { cancelTimers, scheduleTimer } from './timers.js';
 import { getUser, listUsers, type UserRecord } from './users.js';
@@ -30,6 +30,11 @@ export interface ApplyDecisionInput {
   before: Case | undefined;
   decision: OkDecision;
   platformId: string;
+  /**
+   * Users the caller read for this decision (the applicant whose contact `decide` rendered
+   * with): notices to them are addressed from that same read instead of reading them again.
+   */
+  knownUsers?: UserRecord[];
   /** Columns derived from the case's workflow (its inbox queue, its statistics facts), computed by the caller. */
   derived?: CaseDerived & { facts?: CaseFacts };
 }
@@ -45,21 +50,26 @@ export async function applyDecision(tx: Knex.Transaction, input: ApplyDecisionIn
   }
   const stored = await storeCase(tx, input.before, next, input.derived);
   if (input.derived?.facts) await setCaseFacts(tx, { id: stored.id, facts: input.derived.facts });
-  await appendEvents(tx, stored.id, input.decision.events);
-  for (const outcome of input.decision.outcomes) await applyOutcome(tx, stored, outcome);
+  if (input.before) await appendEventsAfterLast(tx, stored.id, input.decision.events);
+  else await appendEvents(tx, stored.id, input.decision.events, { isNewCase: true });
+  const recipients = new RecipientCache(tx, stored, input.knownUsers);
+  const notices: NewOutboxRecord[] = [];
+  for (const outcome of input.decision.outcomes) {
+    if (outcome.type === 'notice') notices.push(...outboxRecords(stored, outcome, await recipients.of(outcome.to)));
+    else await applyOutcome(tx, stored, outcome);
+  }
+  await enqueueNotices(tx, notices);
   return stored;
 }
 
 async function storeCase(tx: Knex.Transaction, before: Case | undefined, next: Case, derived: CaseDerived = {}): Promise<Case> {
   if (!before) return insertCase(tx, next, derived);
-  if (await updateCase(tx, next, before.version, derived)) return { ...next, version: before.version + 1 };
+  if (await updateCase(tx, next, before.version, derived, before)) return { ...next, version: before.version + 1 };
   throw new ConflictError(next.id, before.version, await getCaseVersion(tx, next.id));
 }
 
-async function applyOutcome(tx: Knex.Transaction, kase: Case, outcome: Outcome): Promise<void> {
+async function applyOutcome(tx: Knex.Transaction, kase: Case, outcome: Exclude<Outcome, NoticeOutcome>): Promise<void> {
   switch (outcome.type) {
-    case 'notice':
-      return enqueueOutcomeNotice(tx, kase, outcome);
     case 'timer.schedule':
       return scheduleTimer(tx, { platformId: kase.platformId, caseId: kase.id, spec: outcome.timer });
     case 'timer.cancel':
@@ -80,26 +90,43 @@ async function applyOutcome(tx: Knex.Transaction, kase: Case, outcome: Outcome):
 }
 
 /** One outbox row per recipient × channel, addressed now so later edits to a user do not redirect it. */
-async function enqueueOutcomeNotice(tx: Knex.Transaction, kase: Case, notice: NoticeOutcome): Promise<void> {
-  const recipients = await resolveRecipients(tx, kase, notice.to);
-  for (const recipient of recipients) {
-    for (const channel of notice.channels) {
-      await enqueueNotice(tx, {
-        id: randomUUID(),
-        platformId: kase.platformId,
-        caseId: kase.id,
-        noticeId: notice.id,
-        channel,
-        recipientUserId: recipient.id,
-        recipientAddress: channel === 'email' ? recipient.user?.email ?? null : channel === 'sms' ? recipient.user?.phone ?? null : null,
-        templateId: notice.template,
-        purpose: notice.purpose,
-        subject: notice.subject,
-        body: notice.body,
-        format: notice.format,
-        createdAt: kase.updatedAt,
-      });
-    }
+function outboxRecords(kase: Case, notice: NoticeOutcome, recipients: ResolvedRecipient[]): NewOutboxRecord[] {
+  return recipients.flatMap((recipient) =>
+    notice.channels.map((channel) => ({
+      id: randomUUID(),
+      platformId: kase.platformId,
+      caseId: kase.id,
+      noticeId: notice.id,
+      channel,
+      recipientUserId: recipient.id,
+      recipientAddress: channel === 'email' ? recipient.user?.email ?? null : channel === 'sms' ? recipient.user?.phone ?? null : null,
+      templateId: notice.template,
+      purpose: notice.purpose,
+      subject: notice.subject,
+      body: notice.body,
+      format: notice.format,
+      createdAt: kase.updatedAt,
+    })),
+  );
+}
+
+/** Each audience of one decision's notices resolved once (a decision often notifies the applicant twice). */
+class RecipientCache {
+  private readonly resolved = new Map<Recipient, Promise<ResolvedRecipient[]>>();
+
+  constructor(
+    private readonly tx: Knex.Transaction,
+    private readonly kase: Case,
+    knownUsers: UserRecord[] = [],
+  ) {
+    const applicant = knownUsers.find((user) => user.id === kase.applicantId);
+    if (applicant) this.resolved.set('applicant', Promise.resolve([{ id: applicant.id, user: applicant }]));
+  }
+
+  of(to: Recipient): Promise<ResolvedRecipient[]> {
+    let found = this.resolved.get(to);
+    if (found === undefined) this.resolved.set(to, (found = resolveRecipients(this.tx, this.kase, to)));
+    return found;
   }
 }
 

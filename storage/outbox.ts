@@ -38,7 +38,17 @@ export type NewOutboxRecord = Omit<OutboxRecord, 'status' | 'attempts' | 'nextAt
 
 /** Queues a notice for delivery as soon as a worker picks it up. */
 export async function enqueueNotice(db: Db, notice: NewOutboxRecord): Promise<void> {
-  await db('outbox').insert({
+  await enqueueNotices(db, [notice]);
+}
+
+/** Queues several notices in one multi-row insert (a decision's recipients × channels). */
+export async function enqueueNotices(db: Db, notices: NewOutboxRecord[]): Promise<void> {
+  if (notices.length === 0) return;
+  await db('outbox').insert(notices.map((notice) => outboxRow(db, notice)));
+}
+
+function outboxRow(db: Db, notice: NewOutboxRecord) {
+  return {
     id: notice.id,
     platform_id: notice.platformId,
     case_id: notice.caseId,
@@ -56,7 +66,7 @@ export async function enqueueNotice(db: Db, notice: NewOutboxRecord): Promise<vo
     attempts: 0,
     next_attempt_at: writeInstant(notice.createdAt),
     created_at: writeInstant(notice.createdAt),
-  });
+  };
 }
 
 /** Claims pending notices that are due; safe with several workers. */

@@ -15,7 +15,7 @@ import { applyDecision, type OkDecision } from '../../storage/apply-decision.js'
 import { nextCaseSequence } from '../../storage/case-numbers.js';
 import { getCase } from '../../storage/cases.js';
 import { markTimerFired } from '../../storage/timers.js';
-import { getUser } from '../../storage/users.js';
+import { getUser, type UserRecord } from '../../storage/users.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
 import { caseFacts } from './statistics/case-facts.js';
@@ -63,11 +63,12 @@ type ApplicantContact = NonNullable<DecideContext['applicant']>;
  */
 export type InTransaction = (tx: Knex.Transaction, kase: Case) => Promise<void>;
 
-async function applicantContact(services: Services, applicantId: string): Promise<ApplicantContact> {
+/** The applicant as stored, and the contact `decide` renders notices with, from one read. */
+async function applicantOf(services: Services, applicantId: string): Promise<{ contact: ApplicantContact; users: UserRecord[] }> {
   const applicant = await getUser(services.db.knex, applicantId);
-  return applicant
-    ? { name: applicant.displayName, ...(applicant.phone ? { phone: applicant.phone } : {}), ...(applicant.email ? { email: applicant.email } : {}) }
-    : {};
+  if (!applicant) return { contact: {}, users: [] };
+  const contact = { name: applicant.displayName, ...(applicant.phone ? { phone: applicant.phone } : {}), ...(applicant.email ? { email: applicant.email } : {}) };
+  return { contact, users: [applicant] };
 }
 
 function contextFor(services: Services, input: { actor: Actor; bundle: Bundle; applicant: ApplicantContact; now: string }): DecideContext {
@@ -110,12 +111,12 @@ async function applicantFor(services: Services, actor: Actor, input: StartCaseIn
     if (!actor.roles.includes('applicant')) {
       throw new Failure('auth.forbidden', 'Counter staff register an application on behalf of an applicant: name them in "applicant" ({ name, phone, idNumber? }).');
     }
-    return { id: actor.id, contact: await applicantContact(services, actor.id) };
+    return { id: actor.id, ...(await applicantOf(services, actor.id)) };
   }
   if (!actor.roles.includes('staff')) throw new Failure('auth.forbidden', 'Only counter staff register applications on behalf of an applicant; apply without "applicant".');
   const who = checkCounterApplicant(input.applicant, now.slice(0, 10));
   const found = await counterApplicantId(services, actor.platformId, who);
-  return { id: found.id, who, isNew: found.isNew, contact: { name: who.name, phone: who.phone } };
+  return { id: found.id, who, isNew: found.isNew, contact: { name: who.name, phone: who.phone }, users: [] };
 }
 
 /**
@@ -148,7 +149,7 @@ export async function startCase(services: Services, actor: Actor, input: StartCa
       ...(input.confirmations ? { confirmations: input.confirmations } : {}),
     };
     const decision = decideOrFail(undefined, command, context);
-    const stored = await applyDecision(tx, { before: undefined, decision, platformId: actor.platformId, derived: derivedOf(decision, bundle) });
+    const stored = await applyDecision(tx, { before: undefined, decision, platformId: actor.platformId, knownUsers: applicant.users, derived: derivedOf(decision, bundle) });
     await insertRequestFiles(tx, { caseId: stored.id, platformId: actor.platformId, ownerId: actor.id, now, files: input.files });
     await attachFiles(tx, stored.id, referenced);
     await reactToConstructionCase(tx, { services, actor, bundle, kase: stored, events: decision.events });
@@ -166,7 +167,8 @@ export async function actOnCase(services: Services, actor: Actor, caseId: string
   const referenced = await filesFromRefs(services.db.knex, actor, input.fileRefs);
   const files = mergeFiles(input.files, referenced);
   const now = services.now().toISOString();
-  const context = contextFor(services, { actor, bundle, applicant: await applicantContact(services, kase.applicantId), now });
+  const applicant = await applicantOf(services, kase.applicantId);
+  const context = contextFor(services, { actor, bundle, applicant: applicant.contact, now });
   const command: Command = {
     type: 'act',
     action: input.action,
@@ -179,7 +181,7 @@ export async function actOnCase(services: Services, actor: Actor, caseId: string
   };
   const decision = decideOrFail(kase, command, context);
   return services.db.transaction(async (tx) => {
-    const stored = await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, bundle) });
+    const stored = await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, knownUsers: applicant.users, derived: derivedOf(decision, bundle) });
     await insertRequestFiles(tx, { caseId: stored.id, platformId: actor.platformId, ownerId: actor.id, now, files: input.files });
     await attachFiles(tx, stored.id, referenced);
     await reactToConstructionCase(tx, { services, actor, bundle, kase: stored, events: decision.events });
@@ -201,7 +203,7 @@ export async function reassignCase(services: Services, actor: Actor, caseId: str
     throw Failure.fromProblems([{ code: 'case.assignee-invalid', path: '/userId', message: `用户“${input.userId}”不是本平台的工作人员，不能承办办件。` }]);
   }
   const bundle = await bundleForCase(services, kase);
-  const context = contextFor(services, { actor, bundle, applicant: await applicantContact(services, kase.applicantId), now: services.now().toISOString() });
+  const context = contextFor(services, { actor, bundle, applicant: (await applicantOf(services, kase.applicantId)).contact, now: services.now().toISOString() });
   const decision = decideOrFail(kase, { type: 'assign', assigneeId: assignee.id }, context);
   return services.db.transaction((tx) => applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, bundle) }));
 }
@@ -220,7 +222,7 @@ export async function fireTimer(services: Services, timer: { id: string; caseId:
   const at = services.now().toISOString();
   if (!kase) return services.db.transaction((tx) => markTimerFired(tx, { id: timer.id, at }));
   const bundle = await bundleForCase(services, kase);
-  const context = contextFor(services, { actor: systemActor(kase.platformId), bundle, applicant: await applicantContact(services, kase.applicantId), now: at });
+  const context = contextFor(services, { actor: systemActor(kase.platformId), bundle, applicant: (await applicantOf(services, kase.applicantId)).contact, now: at });
   const decision = decideOrFail(kase, { type: 'timer', timer: timer.spec }, context);
   return services.db.transaction(async (tx) => {
     // A case changed since it was read makes applyDecision throw a conflict: the transaction,

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { loadDefinitions } from '../../engine/load/index.js';
 import type { DefinitionSet } from '../../engine/load/definition-set.js';
 import { listDefinitions, type DefinitionRecord } from '../../storage/definitions.js';
+import { lineageFingerprint } from '../../storage/definitions-fingerprint.js';
 import { platformLineage } from '../../storage/platforms.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
@@ -38,16 +39,6 @@ export function nearestRecords(records: DefinitionRecord[], lineage: string[]): 
   return chosen;
 }
 
-async function fingerprint(db: Knex, lineage: string[]): Promise<string> {
-  const row = await db('definitions')
-    .whereIn('platform_id', lineage)
-    .whereIn('status', ['published', 'retired'])
-    .count({ n: '*' })
-    .max({ last: 'published_at' })
-    .first();
-  return `${lineage.join('>')}|${String(row?.n ?? 0)}|${String(row?.last ?? '')}`;
-}
-
 /** The platform and its ancestors, nearest first; an unknown platform is not found. */
 export async function lineageOf(services: Services, platformId: string): Promise<string[]> {
   const lineage = await platformLineage(services.db.knex, platformId);
@@ -57,8 +48,8 @@ export async function lineageOf(services: Services, platformId: string): Promise
 
 export async function visibleDefinitions(services: Services, platformId: string): Promise<VisibleDefinitions> {
   const db = services.db.knex;
-  const lineage = await lineageOf(services, platformId);
-  const key = await fingerprint(db, lineage);
+  const { lineage, fingerprint: key } = await lineageFingerprint(db, platformId);
+  if (lineage.length === 0) throw Failure.notFound('Platform', platformId);
   const cached = services.definitions.getSet(platformId, key);
   if (cached) return { ...cached, lineage };
   const published = await listDefinitions(db, { platformIds: lineage, status: 'published' });
