@@ -5,48 +5,18 @@
  * (CI). The front end is rebuilt first when its sources are newer than dist/designer.
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Config } from '../../../server/config.js';
-import { designerDistDir, projectRoot } from '../../../server/paths.js';
+import { projectRoot } from '../../../server/paths.js';
 import { sqlite, type TestStore } from '../../support/databases.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../../support/test-server.js';
+import { chromiumPath, ensureFrontEndBuilt, launchChromium } from './chromium.js';
 
-export const chromiumPath = process.env.IPSP_CHROMIUM ?? '/usr/bin/chromium';
+export { chromiumPath, ensureFrontEndBuilt };
 const isBrowserRequired = process.env.IPSP_REQUIRE_BROWSER === '1';
 export const screenshotsDir = join(projectRoot, 'docs', 'screenshots');
-
-/** Newest modification time of any file under `dir`. */
-function newestIn(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestIn(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-let isBuilt = false;
-/** Builds the front end once per run when dist/designer is missing or older than its sources. */
-export async function ensureFrontEndBuilt(): Promise<void> {
-  if (isBuilt) return;
-  const index = join(designerDistDir, 'index.html');
-  const sources = Math.max(newestIn(join(projectRoot, 'designer', 'src')), newestIn(join(projectRoot, 'engine')));
-  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
-    const { build } = await import('vite');
-    // Vite sets NODE_ENV=production in the process it builds in; put it back, or every server
-    // and CLI the later tests start would run in production mode.
-    const nodeEnv = process.env.NODE_ENV;
-    try {
-      await build({ configFile: join(projectRoot, 'designer', 'vite.config.ts'), logLevel: 'warn' });
-    } finally {
-      if (nodeEnv === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnv;
-    }
-  }
-  isBuilt = true;
-}
 
 export interface Studio {
   server: TestServer;
@@ -98,10 +68,7 @@ export async function openStudio(options: { locale?: string; config?: Partial<Co
   await ensureFrontEndBuilt();
   const store = await sqlite.createStore();
   const server = await startTestServer({ db: store.db, ...(options.config ? { config: options.config } : {}) });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ baseURL: server.url, locale: options.locale ?? 'zh-CN', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const pageErrors = collectPageErrors(page);
