@@ -5,15 +5,18 @@
  * for widgets the front end lacks. Fields hidden by a rule are dropped from the data as the
  * applicant types (omitExtraData + liveOmit), so a hidden field is neither required nor submitted.
  */
-import Form, { Templates } from '@rjsf/antd';
+import Form from '@rjsf/antd';
 import type { IChangeEvent } from '@rjsf/core';
-import type { FieldTemplateProps, RJSFValidationError } from '@rjsf/utils';
+import type { RJSFValidationError } from '@rjsf/utils';
 import { Component, useMemo, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countedParts } from '../../../engine/load/check-limits.js';
 import { isNode } from '../screens/forms/json-path';
 import { fallbacksFor } from '../screens/forms/preview-fallbacks';
 import { previewValidator } from '../screens/forms/preview-validator';
 import { rjsfStrings, submitText } from '../screens/forms/rjsf-zh';
+import { ApplicantArrayItemTemplate, ApplicantFieldTemplate } from './form-templates';
+import { useHeldFormData } from './useHeldFormData';
 
 /** Keeps a schema rjsf cannot render from taking the page down; tries again when the schema changes. */
 class FormBoundary extends Component<{ resetKey: unknown; render: (error: Error) => ReactNode; children: ReactNode }, { error?: Error; key?: unknown }> {
@@ -30,27 +33,14 @@ class FormBoundary extends Component<{ resetKey: unknown; render: (error: Error)
 }
 
 /** In Chinese the message already names the field (the server's wording), so the error list shows it alone. */
+/** From this many fields on, sections and group rows mount one at a time (see useStaggeredMount.ts); the province's forms have fewer than 40. */
+const STAGGERED_FROM_FIELDS = 100;
+
+/** One object for every render: rjsf compares its registry deeply, a constant compares at once. */
+const templates = { FieldTemplate: ApplicantFieldTemplate, ArrayFieldItemTemplate: ApplicantArrayItemTemplate };
+
 function withMessageAsStack(errors: RJSFValidationError[]): RJSFValidationError[] {
   return errors.map((error) => ({ ...error, stack: error.message ?? error.stack }));
-}
-
-const DefaultFieldTemplate = Templates.FieldTemplate as (props: FieldTemplateProps) => ReactNode;
-
-/** The JSON Pointer of a field (`/agent/idNumber`), as problems and findings name it. */
-function pointerOf(path: ReadonlyArray<string | number>): string {
-  return path.map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
-
-/** antd's field, then whatever the page put under it (`fieldNotes` in formContext, by JSON Pointer). */
-function NotedFieldTemplate(props: FieldTemplateProps) {
-  const notes = (props.registry.formContext as { fieldNotes?: Record<string, ReactNode> } | undefined)?.fieldNotes;
-  const path = pointerOf(props.fieldPathId.path);
-  return (
-    <>
-      <DefaultFieldTemplate {...props} />
-      {path === '' ? null : notes?.[path]}
-    </>
-  );
 }
 
 /** What a caller may do with the form from outside: check it (showing the errors) as a submit would. */
@@ -92,28 +82,38 @@ export function ApplicantForm(props: ApplicantFormProps) {
     return { ...ui, 'ui:submitButtonOptions': options } as never;
   }, [uiSchema, i18n.language, hasOwnSubmit]);
 
+  const isStaggered = useMemo(() => (countedParts.Form?.count({ schema }) ?? 0) >= STAGGERED_FROM_FIELDS, [schema]);
+  const formContext = useMemo(() => ({ fieldNotes: props.fieldNotes ?? {}, isStaggered }), [props.fieldNotes, isStaggered]);
+  const { held, report } = useHeldFormData(props.formData, [rjsfSchema, rjsfUiSchema, validator, widgets, fields, translate, formContext, props.isReadonly, isChinese]);
+  // Serialising a large schema costs milliseconds: once per schema, not once per keystroke.
+  const resetKey = useMemo(() => `${JSON.stringify(schema)}|${JSON.stringify(uiSchema)}`, [schema, uiSchema]);
+
   return (
-    <FormBoundary resetKey={`${JSON.stringify(schema)}|${JSON.stringify(uiSchema)}`} render={props.renderFailure}>
+    <FormBoundary resetKey={resetKey} render={props.renderFailure}>
       <Form
         ref={props.formRef as never}
         schema={rjsfSchema}
         uiSchema={rjsfUiSchema}
-        formData={props.formData}
+        formData={held}
         validator={validator}
         widgets={widgets}
         fields={fields}
         translateString={translate}
         readonly={props.isReadonly}
+        className="rjsf applicant-form"
         noHtml5Validate
         omitExtraData
         liveOmit
-        onChange={(event: IChangeEvent) => props.onChange(event.formData)}
+        onChange={(event: IChangeEvent) => {
+          report(event.formData);
+          props.onChange(event.formData);
+        }}
         onSubmit={(event: IChangeEvent) => props.onSubmit?.(event.formData)}
         // rjsf logs a failed submit as a console error unless someone listens; the form shows the errors itself.
         onError={() => props.onError?.()}
         transformErrors={isChinese ? withMessageAsStack : undefined}
-        templates={{ FieldTemplate: NotedFieldTemplate }}
-        formContext={{ fieldNotes: props.fieldNotes ?? {} }}
+        templates={templates}
+        formContext={formContext}
       />
     </FormBoundary>
   );

@@ -3,7 +3,7 @@
  * checks and wording as the server, hidden fields dropped as the applicant types) with the
  * sample data filled in; a submit shows the data that would be sent.
  */
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApplicantForm } from '../../components/ApplicantForm';
@@ -20,7 +20,8 @@ export function Preview({ schema, uiSchema, sampleData, onUseAsSample }: { schem
   }, [sampleData]);
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    // Flex, not Space: Space hands its children a new context value on every render, which makes React walk the whole form per keystroke.
+    <Flex vertical gap="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary">{t('previewNote')}</Typography.Text>
         <Space>
@@ -51,6 +52,6 @@ export function Preview({ schema, uiSchema, sampleData, onUseAsSample }: { schem
           description={<pre data-testid="preview-submitted" style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(submitted ?? null, null, 2)}</pre>}
         />
       )}
-    </Space>
+    </Flex>
   );
 }

@@ -4,7 +4,7 @@
  * engine decides it), "保存草稿" to resume later (the page loads an existing draft), "提交".
  * The answer is the notice the server rendered: the one-time notice or the receipt.
  */
-import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -61,7 +61,10 @@ export function ApplyPage() {
 
   const materials = useMemo(() => (guide?.materials ?? []) as Material[], [guide]);
   // The identity policy as the server runs it: warnings, and soft rejects the applicant confirms.
-  const findings = useMemo(() => (guide ? formFindings(guide.form.schema, data) : []), [guide, data]);
+  const found = useMemo(() => (guide ? formFindings(guide.form.schema, data) : []), [guide, data]);
+  // The same findings keep the same array, so the notes below (and the form's props) stay put while the applicant types.
+  const foundKey = JSON.stringify(found);
+  const findings = useMemo(() => JSON.parse(foundKey) as typeof found, [foundKey]);
   const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const unconfirmed = findings.filter((f) => f.level === 'confirm' && !confirmed.has(f.path));
   const fieldNotes = useMemo(() => {
@@ -125,7 +128,9 @@ export function ApplyPage() {
   if (loadError) return <Alert type="error" showIcon title={t('loadFailed', { detail: loadError })} />;
   if (!guide) return <Spin />;
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="apply-page">
+    // Flex, not Space: Space hands its children a new context value on every render, and React then walks the
+    // whole form looking for readers of it on every keystroke.
+    <Flex vertical gap="large" style={{ width: '100%' }} data-testid="apply-page">
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('applyFor', { title: guide.title })}
@@ -161,6 +166,6 @@ export function ApplyPage() {
         </Button>
         {uploads.isUploading && <Typography.Text type="secondary">{t('waitForUploads')}</Typography.Text>}
       </Space>
-    </Space>
+    </Flex>
   );
 }
