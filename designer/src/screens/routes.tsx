@@ -1,28 +1,27 @@
 /**
  * The studio's screens by path. Each kind has an index (what the platform owns and inherits)
- * and an editor; the editor is the kind's designer.
+ * and an editor; the editor is the kind's designer. The screens load with the studio's chunk.
  */
 import type { ReactElement } from 'react';
-import { useParams } from 'react-router-dom';
-import { DefinitionIndex } from '../components/DefinitionIndex';
-import { GenericEditor } from '../components/GenericEditor';
 import type { Kind } from '../api/definitions';
-import { TemplateDesigner } from './templates/TemplateDesigner';
-import { TransferScreen } from './transfer/TransferScreen';
-import { NetworkScreen } from './network/NetworkScreen';
-import { AssessmentsScreen } from './assessments/AssessmentsScreen';
-import { PackagesScreen } from './packages/PackagesScreen';
-import { ItemDesigner } from './items/ItemEditor';
-import { ListDesigner } from './lists/ListEditor';
-import { ListsIndex } from './lists/ListsIndex';
-import { ChecklistDesigner } from './checklists/ChecklistDesigner';
-import { FlowDesigner } from './flows/FlowDesigner';
-import { FormDesignerScreen } from './forms/FormDesigner';
+import { lazyGroup } from './lazy-screens';
 
-function Editor({ kind }: { kind: Kind }) {
-  const { id = '' } = useParams();
-  return <GenericEditor key={id} kind={kind} id={id} />;
-}
+const screen = lazyGroup(() => import('./studio-screens'));
+/** The studio's frame; with it comes the whole studio chunk. */
+export const StudioLayout = screen('StudioLayout');
+const DefinitionIndex = screen('DefinitionIndex');
+const KindEditor = screen('KindEditor');
+const TemplateDesigner = screen('TemplateDesigner');
+const TransferScreen = screen('TransferScreen');
+const NetworkScreen = screen('NetworkScreen');
+const AssessmentsScreen = screen('AssessmentsScreen');
+const PackagesScreen = screen('PackagesScreen');
+const ItemDesigner = screen('ItemDesigner');
+const ListDesigner = screen('ListDesigner');
+const ListsIndex = screen('ListsIndex');
+const ChecklistDesigner = screen('ChecklistDesigner');
+const FlowDesigner = screen('FlowDesigner');
+const FormDesignerScreen = screen('FormDesignerScreen');
 
 const kinds: Array<{ path: string; kind: Kind; ns: string; index?: ReactElement; editor?: ReactElement }> = [
   { path: 'lists', kind: 'ServiceList', ns: 'lists', index: <ListsIndex />, editor: <ListDesigner /> },
@@ -36,7 +35,7 @@ const kinds: Array<{ path: string; kind: Kind; ns: string; index?: ReactElement;
 export const studioRoutes: Array<{ path: string; element: ReactElement }> = [
   ...kinds.flatMap(({ path, kind, ns, index, editor }) => [
     { path, element: index ?? <DefinitionIndex kind={kind} ns={ns} basePath={`/studio/${path}`} /> },
-    { path: `${path}/:id`, element: editor ?? <Editor kind={kind} /> },
+    { path: `${path}/:id`, element: editor ?? <KindEditor kind={kind} /> },
   ]),
   { path: 'transfer', element: <TransferScreen /> },
   { path: 'network', element: <NetworkScreen /> },

@@ -1,11 +1,14 @@
-/** The desk's routes (/desk/…, staff): a fragment of <Route>s, so App.tsx adds the desk with one line. */
+/** The desk's routes (/desk/…, staff): a fragment of <Route>s, so App.tsx adds the desk with one line. The screens load with the desk's chunk. */
 import { Route } from 'react-router-dom';
-import { DeskLayout } from '../../layout/DeskLayout';
-import { CaseScreen } from './CaseScreen';
-import { ConsultationsScreen } from './ConsultationsScreen';
-import { CounterScreen } from './CounterScreen';
-import { InboxScreen } from './InboxScreen';
-import { ReviewsScreen } from './ReviewsScreen';
+import { lazyGroup } from '../lazy-screens';
+
+const screen = lazyGroup(() => import('./desk-screens'));
+const DeskLayout = screen('DeskLayout');
+const CaseScreen = screen('CaseScreen');
+const ConsultationsScreen = screen('ConsultationsScreen');
+const CounterScreen = screen('CounterScreen');
+const InboxScreen = screen('InboxScreen');
+const ReviewsScreen = screen('ReviewsScreen');
 
 export const deskRoutes = (
   <Route path="/desk" element={<DeskLayout />}>

@@ -1,16 +1,19 @@
 /**
  * The portal's routes: public pages (/progress, /faq, /assessments) and the applicant's (/portal/…, signed in).
- * A fragment of <Route>s, so App.tsx adds the portal with one line.
+ * A fragment of <Route>s, so App.tsx adds the portal with one line. The screens load with the portal's chunk.
  */
 import { Navigate, Route } from 'react-router-dom';
-import { ApplyPage } from './ApplyPage';
-import { AssessmentResultsPage } from './AssessmentResultsPage';
-import { CasePage } from './CasePage';
-import { ConsultationsPage } from './ConsultationsPage';
-import { FaqPage } from './FaqPage';
-import { MyCasesPage } from './MyCasesPage';
-import { PortalLayout } from './PortalLayout';
-import { ProgressLookupPage } from './ProgressLookupPage';
+import { lazyGroup } from '../lazy-screens';
+
+const screen = lazyGroup(() => import('./portal-screens'));
+const ApplyPage = screen('ApplyPage');
+const AssessmentResultsPage = screen('AssessmentResultsPage');
+const CasePage = screen('CasePage');
+const ConsultationsPage = screen('ConsultationsPage');
+const FaqPage = screen('FaqPage');
+const MyCasesPage = screen('MyCasesPage');
+const PortalLayout = screen('PortalLayout');
+const ProgressLookupPage = screen('ProgressLookupPage');
 
 export const portalRoutes = (
   <>

@@ -1,0 +1,25 @@
+/**
+ * Screens loaded when first shown. Each group (studio, desk, portal) is one module re-exporting
+ * its layout and screens, so Vite puts the group in one chunk: the first page of a group loads
+ * it, the group's other pages are then there at once. The initial bundle keeps only the shell
+ * (router, session, antd's base, the public pages).
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+// What React.lazy takes: any component, whatever its props (each screen keeps its own prop types).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyComponent = ComponentType<any>;
+
+/**
+ * Named components of a lazily imported module, each a `React.lazy` sharing the one import.
+ *
+ * @example const screen = lazyGroup(() => import('./portal-screens')); const ApplyPage = screen('ApplyPage');
+ */
+export function lazyGroup<M extends Record<string, unknown>>(load: () => Promise<M>) {
+  let loading: Promise<M> | undefined;
+  return <K extends keyof M>(name: K): LazyExoticComponent<M[K] & AnyComponent> =>
+    lazy(async () => {
+      loading ??= load();
+      return { default: (await loading)[name] as M[K] & AnyComponent };
+    });
+}
