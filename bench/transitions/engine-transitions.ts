@@ -13,6 +13,7 @@ import { actOnCase, startCase } from '../../server/operations/cases.js';
 import { createServices, type Services } from '../../server/services.js';
 import type { BenchStore } from '../bench-targets.js';
 import { timeSeries, type Timing } from '../stats.js';
+import { countStatements } from './statement-counter.js';
 import { countRows, phases, samplePayload, shapeBetween, type Phase, type WritePlan } from './write-plan.js';
 import { consultationData } from '../../tests/fixtures/form-data.js';
 
@@ -28,6 +29,8 @@ const benchNow = new Date('2026-09-21T01:00:00.000Z');
 
 export interface EngineResult {
   timings: Record<Phase, Timing>;
+  /** Statements sent per transition (mean over the series), reads and BEGIN/COMMIT included. */
+  statements: Record<Phase, number>;
   /** What the engine wrote per transition, and sample payloads: the baselines' plan. */
   plan: WritePlan;
   casesWritten: number;
@@ -65,10 +68,14 @@ export async function benchEngineTransitions(store: BenchStore, size: number): P
     withdraw: act('withdraw'),
   };
   const timings = {} as Record<Phase, Timing>;
+  const statements = {} as Record<Phase, number>;
   const shapes = {} as WritePlan['shapes'];
   for (const phase of phases) {
     const before = await countRows(knex);
+    const counter = countStatements(knex);
     timings[phase] = await timeSeries(size, runs[phase]);
+    statements[phase] = counter.count() / size;
+    counter.stop();
     shapes[phase] = shapeBetween(before, await countRows(knex), size);
   }
   const first = cases[0];
@@ -77,6 +84,7 @@ export async function benchEngineTransitions(store: BenchStore, size: number): P
   const byStatus = new Map(counted.map((row: Record<string, unknown>) => [String(row.status), Number(row.n)]));
   return {
     timings,
+    statements,
     plan: { size, shapes, payload: await samplePayload(knex, first.id) },
     casesWritten: [...byStatus.values()].reduce((sum, n) => sum + n, 0),
     casesWithdrawn: byStatus.get('withdrawn') ?? 0,

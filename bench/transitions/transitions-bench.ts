@@ -11,7 +11,9 @@ import { sqliteWriter } from './baseline-sqlite.js';
 import type { BenchStore, BenchTarget } from '../bench-targets.js';
 import { benchEngineTransitions } from './engine-transitions.js';
 import type { Timing } from '../stats.js';
-import type { Phase, WriteShape } from './write-plan.js';
+import { phases, type Phase, type WriteShape } from './write-plan.js';
+import { countStatements } from './statement-counter.js';
+import { countQueries } from './baseline-knex.js';
 
 export type ImplementationName = 'engine' | 'thin-knex' | 'raw';
 
@@ -22,6 +24,11 @@ export interface ImplementationResult {
   timings: Record<Phase, Timing>;
   casesWritten: number;
   casesWithdrawn: number;
+  /**
+   * Statements sent through knex per case, start to withdraw (BEGIN/COMMIT and reads included);
+   * absent for the raw driver, which knex does not see.
+   */
+  statementsPerCase?: number;
 }
 
 export interface TransitionsResult {
@@ -64,7 +71,10 @@ export async function benchTransitions(target: BenchTarget, size: number): Promi
   const engine = await withStore(target, (store) => benchEngineTransitions(store, size));
   const thin = await withStore(target, async (store) => {
     await addBaselinePlatform(store);
-    return runBaseline(knexWriter(store.db), engine.plan);
+    const counter = countStatements(store.db.knex);
+    const result = await runBaseline(knexWriter(store.db), engine.plan);
+    // The writer's closing count queries are not part of any transition.
+    return { ...result, statementsPerCase: (counter.count() - countQueries) / size };
   });
   const raw = await withStore(target, async (store) => {
     await addBaselinePlatform(store);
@@ -76,8 +86,8 @@ export async function benchTransitions(target: BenchTarget, size: number): Promi
     size,
     shapes: engine.plan.shapes,
     implementations: [
-      { name: 'engine', label: 'startCase / actOnCase (decide + applyDecision)', ...pickCounts(engine) },
-      { name: 'thin-knex', label: 'knex query builder, same rows', ...pickCounts(thin) },
+      { name: 'engine', label: 'startCase / actOnCase (decide + applyDecision)', ...pickCounts(engine), statementsPerCase: phases.reduce((sum, p) => sum + engine.statements[p], 0) },
+      { name: 'thin-knex', label: 'knex query builder, same rows', ...pickCounts(thin), statementsPerCase: thin.statementsPerCase },
       { name: 'raw', label: raw.label, ...pickCounts(raw) },
     ],
   };

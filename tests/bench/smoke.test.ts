@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { renderReport } from '../../bench/report.js';
 import { runBenchmarks, type BenchmarkResults } from '../../bench/run-benchmarks.js';
+import { transitionTargets } from '../../bench/transitions/transitions-report.js';
 import { phases } from '../../bench/transitions/write-plan.js';
 
 const SIZE = 20;
@@ -46,6 +47,7 @@ describe('benchmark smoke run (SQLite, SIZE=20)', function () {
           expect(t.count, `${impl.name} ${phase}`).to.equal(SIZE);
           expect(t.medianMs).to.be.greaterThan(0);
           expect(t.p95Ms).to.be.at.least(t.medianMs);
+          expect(t.p99Ms).to.be.at.least(t.p95Ms);
           expect(t.perSecond).to.be.greaterThan(0);
         }
       }
@@ -61,6 +63,29 @@ describe('benchmark smoke run (SQLite, SIZE=20)', function () {
     }
   });
 
+  it('given the engine and thin-knex medians, then each phase on each database has its throughput ratio against the 70% target', () => {
+    for (const result of results.transitions) {
+      const targets = transitionTargets(result);
+      expect(targets.map((t) => t.phase)).to.deep.equal([...phases]);
+      for (const t of targets) {
+        expect(t.percent, `${result.target} ${t.phase}`).to.be.closeTo((100 * t.thinMedianMs) / t.engineMedianMs, 1e-9);
+        expect(t.isMet).to.equal(t.percent >= 70);
+        expect(t.shortBy).to.equal(t.isMet ? 0 : 70 - t.percent);
+      }
+    }
+  });
+
+  it('given the knex implementations, then their statements per case were counted: the engine sends at least the writes thin knex sends', () => {
+    for (const result of results.transitions) {
+      const [engine, thin, raw] = result.implementations;
+      // Thin knex per transition: BEGIN, the counter (start only), the case row, one insert per table written, COMMIT.
+      const expected = phases.reduce((sum, p) => sum + 3 + (p === 'start' ? 1 : 0) + (result.shapes[p].events > 0 ? 1 : 0) + (result.shapes[p].outbox > 0 ? 1 : 0), 0);
+      expect(thin?.statementsPerCase).to.equal(expected);
+      expect(engine?.statementsPerCase).to.be.at.least(thin?.statementsPerCase ?? Infinity);
+      expect(raw?.statementsPerCase).to.equal(undefined);
+    }
+  });
+
   it('given the figures, when the report is rendered, then it names the machine, the size and every target, and says PostgreSQL was not measured', () => {
     const report = renderReport(results);
     expect(report).to.include(`SIZE = ${SIZE}`);
@@ -68,6 +93,8 @@ describe('benchmark smoke run (SQLite, SIZE=20)', function () {
     expect(report).to.include('synchronous=FULL').and.include('synchronous=NORMAL');
     expect(report).to.include('PostgreSQL was not measured in this run');
     expect(report).to.match(/start \*\*[\d.]+ : [\d.]+ : 1\*\*/);
+    expect(report).to.match(/start: engine \/ thin-knex throughput = \*\*\d+%\*\* \(target >= 70%\): (met|missed by \d+ points)/);
+    expect(report).to.include('p99 ms');
   });
 
   it('given a SIZE beyond the 4-digit daily case sequence, when the benchmark starts, then it refuses with the limit', async () => {
