@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
@@ -47,29 +47,90 @@ export async function runCli(bundle: string, command: string, env: Record<string
   if (code !== 0) throw new Error(`ipsp ${command} exited with ${code}: ${output}`);
 }
 
-/** A new empty database on `target` with its secret and files in a temp folder, seeded like `make run`. */
-export async function openHttpStore(target: HttpTarget, bundle: string): Promise<HttpStore> {
-  const dir = await mkdtemp(join(tmpdir(), 'ipsp-bench-http-'));
+/** A seeded database kept to copy from: its folder (secret, files, SQLite file) and PostgreSQL database. */
+interface Template {
+  dir: string;
+  /** The template database on PostgreSQL: the server's URL (to drop it) and its name. */
+  pg?: { url: string; name: string };
+}
+
+/** Templates by target and bundle: seeding takes seconds, a copy a moment. */
+const templates = new Map<string, Promise<Template>>();
+
+function pgAdmin(url: string) {
+  return knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
+}
+
+function withDatabase(url: string, name: string): string {
+  const next = new URL(url);
+  next.pathname = `/${name}`;
+  return next.toString();
+}
+
+/** The environment of a deployment in `dir` (without PORT): its secret file there, one session secret for all its processes. */
+function baseEnv(dir: string): Record<string, string> {
   // Every process on one database shares the session secret (else a cookie signed by one is refused by the next).
-  const base = { ...envFor(dir, 0), IPSP_SECRET_FILE: join(dir, 'ipsp.secret'), SESSION_SECRET: randomBytes(32).toString('hex'), NODE_ENV: 'development' };
-  delete (base as Record<string, string>).PORT;
-  let env: Record<string, string>;
-  let dropDatabase = async () => undefined as unknown;
+  const env: Record<string, string> = { ...envFor(dir, 0), IPSP_SECRET_FILE: join(dir, 'ipsp.secret'), SESSION_SECRET: randomBytes(32).toString('hex'), NODE_ENV: 'development' };
+  delete env.PORT;
+  return env;
+}
+
+async function seededTemplate(target: HttpTarget, bundle: string): Promise<Template> {
+  const dir = await mkdtemp(join(tmpdir(), 'ipsp-bench-http-template-'));
   if (target.dialect === 'sqlite') {
-    env = { ...base, SQLITE_SYNCHRONOUS: target.synchronous };
+    await runCli(bundle, 'seed-demo', baseEnv(dir));
+    return { dir };
+  }
+  const pgName = `ipsp_bench_http_tpl_${randomBytes(5).toString('hex')}`;
+  const admin = pgAdmin(target.url);
+  try {
+    await admin.raw('create database ??', [pgName]);
+  } finally {
+    await admin.destroy();
+  }
+  await runCli(bundle, 'seed-demo', { ...baseEnv(dir), DATABASE_URL: withDatabase(target.url, pgName) });
+  return { dir, pg: { url: target.url, name: pgName } };
+}
+
+/** Removes every template this process made (call when its benchmark ends). */
+export async function disposeHttpTemplates(): Promise<void> {
+  const made = await Promise.allSettled([...templates.values()]);
+  templates.clear();
+  for (const result of made) {
+    if (result.status !== 'fulfilled') continue;
+    const { dir, pg } = result.value;
+    if (pg) {
+      const admin = pgAdmin(pg.url);
+      await admin.raw('drop database if exists ?? with (force)', [pg.name]).finally(() => admin.destroy());
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A fresh database on `target`, seeded like `make run` (`ipsp seed-demo`), with its secret and
+ * files in a temp folder: a copy of a template seeded once per target and bundle.
+ */
+export async function openHttpStore(target: HttpTarget, bundle: string): Promise<HttpStore> {
+  const key = `${target.dialect === 'sqlite' ? 'sqlite' : target.url} ${bundle}`;
+  if (!templates.has(key)) templates.set(key, seededTemplate(target, bundle));
+  const template = await (templates.get(key) as Promise<Template>);
+  const dir = await mkdtemp(join(tmpdir(), 'ipsp-bench-http-'));
+  await cp(template.dir, dir, { recursive: true });
+  let env = baseEnv(dir);
+  let dropDatabase = async (): Promise<void> => undefined;
+  if (target.dialect === 'sqlite') {
+    env = { ...env, SQLITE_SYNCHRONOUS: target.synchronous };
   } else {
     const name = `ipsp_bench_http_${randomBytes(5).toString('hex')}`;
-    const admin = knexFactory({ client: 'pg', connection: target.url, pool: { min: 0, max: 1 } });
-    await admin.raw('create database ??', [name]);
-    const url = new URL(target.url);
-    url.pathname = `/${name}`;
-    env = { ...base, DATABASE_URL: url.toString() };
+    const admin = pgAdmin(target.url);
+    await admin.raw('create database ?? template ??', [name, template.pg?.name ?? '']);
+    env = { ...env, DATABASE_URL: withDatabase(target.url, name) };
     dropDatabase = async () => {
       await admin.raw('drop database if exists ?? with (force)', [name]);
       await admin.destroy();
     };
   }
-  await runCli(bundle, 'seed-demo', env);
   return {
     dir,
     env,

@@ -18,7 +18,7 @@ import { phases, samplePayload, type Phase } from '../transitions/write-plan.js'
 import { BenchClient } from './bench-client.js';
 import { benchBundles, type BenchBundles } from './bundles.js';
 import { benchUsername, callPhase, type CaseRef } from './case-calls.js';
-import { openHttpStore, startProcesses, stopProcesses, type HttpStore, type HttpTarget } from './deployments.js';
+import { disposeHttpTemplates, openHttpStore, startProcesses, stopProcesses, type HttpStore, type HttpTarget } from './deployments.js';
 import { insertedPer, tableCounts } from './table-counts.js';
 import type { ThinPlan } from './thin-plan.js';
 import { writeFile } from 'node:fs/promises';
@@ -51,6 +51,9 @@ export interface HttpResult {
   targets: HttpTargetResult[];
 }
 
+/** Cases each side takes through every phase before the measured ones. */
+const warmUpCases = 20;
+
 const actor = { id: 'demo-zhangsan', platformId: 'mianyang', roles: ['applicant'] };
 
 async function withStore<T>(target: HttpTarget, bundles: BenchBundles, work: (store: HttpStore, db: Database) => Promise<T>): Promise<T> {
@@ -73,6 +76,11 @@ async function drive(deployment: Deployment, db: Database, size: number) {
   const client = new BenchClient(deployment.url);
   try {
     await client.signIn(benchUsername, DEMO_PASSWORD);
+    // Warm-up cases (not measured), so neither side's figures include its JIT compiling.
+    for (let i = 0; i < Math.min(warmUpCases, size); i++) {
+      let ref: CaseRef | undefined;
+      for (const phase of phases) ref = (await callPhase(client, phase, ref)).ref;
+    }
     const withdrawnBefore = await withdrawnCount(db);
     const refs: CaseRef[] = [];
     const timings = {} as Record<Phase, Timing>;
@@ -132,13 +140,17 @@ const sideOf = (run: HttpSideResult): HttpSideResult => ({ timings: run.timings,
 export async function benchHttp(options: HttpBenchOptions): Promise<HttpResult> {
   const bundles = await benchBundles();
   const results: HttpTargetResult[] = [];
-  for (const target of options.targets) {
-    options.log?.(`http: ${target.label}: ipsp serve, ${options.size} cases`);
-    const server = await runServer(target, bundles, options);
-    const shapes = Object.fromEntries(phases.map((phase) => [phase, { events: server.inserted[phase].case_events ?? 0, outbox: server.inserted[phase].outbox ?? 0 }])) as ThinPlan['shapes'];
-    options.log?.(`http: ${target.label}: thin express + knex, ${options.size} cases`);
-    const thin = await runThin(target, bundles, options, { shapes, payload: server.payload, responses: server.responses, actor });
-    results.push({ target: target.label, server: sideOf(server), thin: sideOf(thin) });
+  try {
+    for (const target of options.targets) {
+      options.log?.(`http: ${target.label}: ipsp serve, ${options.size} cases`);
+      const server = await runServer(target, bundles, options);
+      const shapes = Object.fromEntries(phases.map((phase) => [phase, { events: server.inserted[phase].case_events ?? 0, outbox: server.inserted[phase].outbox ?? 0 }])) as ThinPlan['shapes'];
+      options.log?.(`http: ${target.label}: thin express + knex, ${options.size} cases`);
+      const thin = await runThin(target, bundles, options, { shapes, payload: server.payload, responses: server.responses, actor });
+      results.push({ target: target.label, server: sideOf(server), thin: sideOf(thin) });
+    }
+  } finally {
+    await disposeHttpTemplates();
   }
   return { size: options.size, targets: results };
 }

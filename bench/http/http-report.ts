@@ -76,7 +76,7 @@ export function renderHttp(result: HttpResult): string[] {
     '',
     `One keep-alive client in the benchmark process, one request at a time, signed in as the demo applicant (CSRF cookie and header, session cookie); ${result.size} cases per side through start (POST /api/cases with an Idempotency-Key), resubmit and withdraw. ` +
       'Each side is its own process on its own fresh database seeded by `ipsp seed-demo`. The thin handler writes the rows the server wrote in the same run (counted table by table below) in the same transactions: ' +
-      'case, events, outbox, case-number counter and Idempotency-Key record in one; the audit record on the hash chain (head locked) in the next; then the session expiry moved. ' +
+      'case, events, outbox, case-number counter and Idempotency-Key record in one; the audit record on the hash chain through the product\'s own append (one statement on PostgreSQL, a transaction on SQLite); then the session expiry moved. ' +
       'It reads no session, checks no access, validates nothing but the version guard, and runs no engine; what the server spends beyond it is the price of those.',
     '',
     ...result.targets.flatMap((target, index) => [...targetSection(target, index, result.size), '']),

@@ -15,7 +15,7 @@ import { phases } from '../transitions/write-plan.js';
 import { BenchClient } from './bench-client.js';
 import { benchBundles } from './bundles.js';
 import { benchUsername, callPhase, type CaseRef } from './case-calls.js';
-import { openHttpStore, postgresHttpTarget, startProcesses, stopProcesses } from './deployments.js';
+import { disposeHttpTemplates, openHttpStore, postgresHttpTarget, startProcesses, stopProcesses } from './deployments.js';
 
 export interface ScaleOutOptions {
   url: string;
@@ -64,14 +64,10 @@ async function clientLoop(client: BenchClient, deadline: number, samples: number
   return finished;
 }
 
-/** `count` clients signed in (one after another: sign-in hashes a password on purpose) and warmed up by one case each. */
+/** `count` clients, each with its own session, signed in at once and warmed up by one case each. */
 async function readyClients(urls: string[], count: number): Promise<BenchClient[]> {
-  const clients: BenchClient[] = [];
-  for (let i = 0; i < count; i++) {
-    const client = new BenchClient(urls);
-    clients.push(client);
-    await client.signIn(benchUsername, DEMO_PASSWORD);
-  }
+  const clients = Array.from({ length: count }, () => new BenchClient(urls));
+  await Promise.all(clients.map((client) => client.signIn(benchUsername, DEMO_PASSWORD)));
   await Promise.all(clients.map((client) => oneCase(client, [])));
   return clients;
 }
@@ -122,5 +118,6 @@ export async function benchScaleOut(options: ScaleOutOptions): Promise<ScaleOutR
   } finally {
     await db.close();
     await store.dispose();
+    await disposeHttpTemplates();
   }
 }

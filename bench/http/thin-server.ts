@@ -4,7 +4,7 @@
  * what the real server wrote in this run (bench/http/http-bench.ts hands the plan over in the
  * file THIN_PLAN): the case row, its events and outbox rows, on start the case-number counter
  * and the Idempotency-Key record, in one transaction; then the audit record on the hash chain
- * (head locked) in its own transaction, as the server appends it once the answer is known; then
+ * through the product's own append, as the server makes it once the answer is known; then
  * the session's idle expiry moved. No session lookup, access check, validation or engine: only
  * the version guard. Answers the real server's answer body of that phase (id and version set).
  *
@@ -14,7 +14,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express, { type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { auditHash } from '../../storage/audit-records.js';
+import { appendAuditRecord } from '../../storage/audit-records.js';
 import { openDatabase } from '../../storage/database.js';
 import { baselineRows, baselinePlatformId, baselineNow, type BaselineOp } from '../transitions/baseline-rows.js';
 import type { Phase } from '../transitions/write-plan.js';
@@ -23,7 +23,6 @@ import type { ThinPlan } from './thin-plan.js';
 const plan = JSON.parse(readFileSync(process.env.THIN_PLAN as string, 'utf8')) as ThinPlan;
 const synchronous = process.env.SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL';
 const db = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { sqliteFile: process.env.SQLITE_FILE as string, synchronous });
-const isPostgres = db.dialect === 'postgres';
 const answers = Object.fromEntries(Object.entries(plan.responses).map(([phase, text]) => [phase, JSON.parse(text) as Record<string, unknown>])) as Record<Phase, Record<string, unknown>>;
 /** Events before each phase's first: start writes seq 1…, resubmit continues after start's. */
 const firstSeq: Record<Phase, number> = { start: 1, resubmit: 1 + plan.shapes.start.events, withdraw: 1 + plan.shapes.start.events + plan.shapes.resubmit.events };
@@ -37,31 +36,24 @@ function cookieOf(req: Request, name: string): string {
   return '';
 }
 
-/** The audit record on the chain, in its own transaction with the head locked, as the server appends it. */
+/**
+ * The audit record on the chain, after the answer is known, through the product's own append
+ * (storage/audit-records.ts): the same write the server makes, the same way, so the HTTP
+ * comparison does not count a cheaper or dearer way of appending against either side.
+ */
 async function appendAudit(req: Request, status: number, action: string, objectId: Record<string, string>): Promise<void> {
-  await db.transaction(async (tx) => {
-    const locked = tx('audit_chain_head').where({ id: 1 });
-    const head = await (isPostgres ? locked.forUpdate() : locked).first();
-    const entry = {
-      at: new Date().toISOString(),
-      platformId: plan.actor.platformId,
-      userId: plan.actor.id,
-      roles: plan.actor.roles,
-      action,
-      objectId,
-      result: 'success' as const,
-      status,
-      sourceIp: req.ip ?? null,
-      requestId: randomUUID(),
-      detail: {},
-      seq: Number(head.seq) + 1,
-    };
-    const hash = auditHash(head.hash as string, entry);
-    await tx('audit_records').insert({
-      seq: entry.seq, at: entry.at, platform_id: entry.platformId, user_id: entry.userId, roles: JSON.stringify(entry.roles), action, object_id: JSON.stringify(objectId),
-      result: entry.result, status, source_ip: entry.sourceIp, request_id: entry.requestId, detail: '{}', prev_hash: head.hash, hash,
-    });
-    await tx('audit_chain_head').where({ id: 1 }).update({ seq: entry.seq, hash });
+  await appendAuditRecord(db, {
+    at: new Date().toISOString(),
+    platformId: plan.actor.platformId,
+    userId: plan.actor.id,
+    roles: plan.actor.roles,
+    action,
+    objectId,
+    result: 'success',
+    status,
+    sourceIp: req.ip ?? null,
+    requestId: randomUUID(),
+    detail: {},
   });
 }
 
