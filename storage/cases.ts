@@ -195,6 +195,9 @@ export interface CaseListing {
   createdAt: string;
   updatedAt: string;
   pins: Pins;
+  /** The display names of the applicant and the assignee (null when there is none or no such user). */
+  applicantName: string | null;
+  assigneeName: string | null;
 }
 
 /** The columns a page reads: the whole case (`case`), or only what a list shows of it (`listing`). */
@@ -226,7 +229,13 @@ export function listCasesQuery(db: Db, query: CaseQuery, columns: ListColumns = 
       .where(sortColumn, isDue ? '>=' : '<=', sortValue)
       .andWhere((w) => w.where(sortColumn, isDue ? '>' : '<', sortValue).orWhere('id', '>', id));
   }
-  return builder.orderBy([{ column: sortColumn, order: isDue ? 'asc' : 'desc' }, { column: 'id', order: 'asc' }]).limit(query.limit + 1);
+  const order = (table?: string) => [{ column: table ? `${table}.${sortColumn}` : sortColumn, order: isDue ? 'asc' : 'desc' }, { column: table ? `${table}.id` : 'id', order: 'asc' }];
+  builder.orderBy(order()).limit(query.limit + 1);
+  if (columns === 'case') return builder;
+  // The people's names of just the page's rows, in the same statement (one round trip less):
+  // looked up around the limited page, so a view that sorts many cases looks up only these.
+  const nameOf = (column: string) => db.raw(`(select display_name from users where users.id = page.${column}) as ??`, [`${column.replace('_id', '')}_name`]);
+  return db.select('page.*', nameOf('applicant_id'), nameOf('assignee_id')).from(builder.as('page')).orderBy(order('page'));
 }
 
 /** A page of rows and the cursor after its last row, when another page follows. */
@@ -247,8 +256,8 @@ export async function listCases(db: Db, query: CaseQuery): Promise<CasePage> {
 
 /**
  * Lists what an inbox shows of each case, keyset-paged like {@link listCases} (same filter,
- * order and cursors) but without reading, parsing and opening the case bodies: a page of
- * the desk costs a twentieth of the JSON.
+ * order and cursors) but without reading, parsing and opening the case bodies (a page of the
+ * desk costs a twentieth of the JSON), with the people's names in the same statement.
  */
 export async function listCaseListings(db: Db, query: CaseQuery): Promise<{ listings: CaseListing[]; next?: string }> {
   const { items, next } = await pageOf(db, query, 'listing', (row) => ({
@@ -266,6 +275,8 @@ export async function listCaseListings(db: Db, query: CaseQuery): Promise<{ list
     createdAt: readInstant(row.created_at) as string,
     updatedAt: readInstant(row.updated_at) as string,
     pins: readJson<Pins>(db, row.pins),
+    applicantName: (row.applicant_name as string | null) ?? null,
+    assigneeName: (row.assignee_name as string | null) ?? null,
   }));
   return { listings: items, ...(next ? { next } : {}) };
 }

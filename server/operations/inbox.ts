@@ -8,7 +8,6 @@ import type { Actor, Case, CaseStatus } from '../../engine/runtime/case.js';
 import { entriesOf } from '../../engine/load/index.js';
 import { textOf } from '../../engine/text.js';
 import { countCasesByFilter, countCasesUpTo, listCaseListings, type CappedCount, type CaseListing, type CaseFilter, type CountFilter } from '../../storage/cases.js';
-import { displayNames } from '../../storage/users.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
 import { bundleForCase } from './bundles.js';
@@ -135,7 +134,6 @@ function dueStateAt(listing: Pick<CaseListing, 'dueAt' | 'warnAt'>, now: string)
 
 /** Summaries in list order: the item and step by their titles, applicant and assignee by name, and how the time limit stands. */
 export async function summarizeListings(services: Services, listings: CaseListing[], now: string) {
-  const names = await displayNames(services.db.knex, listings.flatMap((c) => [c.applicantId, ...(c.assigneeId ? [c.assigneeId] : [])]));
   const summaries = [];
   for (const listing of listings) {
     const titles = await titlesOf(services, listing);
@@ -149,9 +147,9 @@ export async function summarizeListings(services: Services, listings: CaseListin
       stepTitle: titles.step,
       channel: listing.channel,
       applicantId: listing.applicantId,
-      applicantName: names.get(listing.applicantId) ?? null,
+      applicantName: listing.applicantName,
       assigneeId: listing.assigneeId,
-      assigneeName: listing.assigneeId ? (names.get(listing.assigneeId) ?? null) : null,
+      assigneeName: listing.assigneeName,
       dueAt: listing.dueAt,
       warnAt: listing.warnAt,
       dueState: dueStateAt(listing, now),
