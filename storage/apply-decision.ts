@@ -21,7 +21,6 @@ import { enqueueNotices, type NewOutboxRecord } from './outbox.js';
 import { openTask } from './tasks.js';
 import { cancelTimers, scheduleTimer } from './timers.js';
 import { getUser, listUsers, type UserRecord } from './users.js';
-import { setCaseFacts, type CaseFacts } from './statistics/case-facts.js';
 
 export type OkDecision = Extract<Decision, { ok: true }>;
 
@@ -36,7 +35,7 @@ export interface ApplyDecisionInput {
    */
   knownUsers?: UserRecord[];
   /** Columns derived from the case's workflow (its inbox queue, its statistics facts), computed by the caller. */
-  derived?: CaseDerived & { facts?: CaseFacts };
+  derived?: CaseDerived;
 }
 
 /**
@@ -49,7 +48,6 @@ export async function applyDecision(tx: Knex.Transaction, input: ApplyDecisionIn
     throw new StorageError('case.platform-mismatch', `Case "${next.id}" belongs to platform "${next.platformId}", not "${input.platformId}".`);
   }
   const stored = await storeCase(tx, input.before, next, input.derived);
-  if (input.derived?.facts) await setCaseFacts(tx, { id: stored.id, facts: input.derived.facts });
   if (input.before) await appendEventsAfterLast(tx, stored.id, input.decision.events);
   else await appendEvents(tx, stored.id, input.decision.events, { isNewCase: true });
   const recipients = new RecipientCache(tx, stored, input.knownUsers);

@@ -12,20 +12,23 @@ import { nextDueAt, nextWarnAt } from '../engine/runtime/clocks.js';
 import { isPersonalValue } from '../engine/forms/personal-values.js';
 import { openSealedIn, sealPersonalIn } from './personal-data/sealing.js';
 import { usersWithPersonalValue } from './users.js';
+import { factColumns, type CaseFacts } from './statistics/case-facts.js';
 
 type Db = Knex | Knex.Transaction;
 
 /**
  * Derived columns the server computes from the case's workflow (the engine Case does not know
- * them): the inbox queue. Absent leaves the stored value as it is.
+ * them): the inbox queue and the statistics facts. Absent leaves the stored value as it is.
  */
 export interface CaseDerived {
   queue?: string | null;
+  facts?: CaseFacts;
 }
 
 function columns(db: Db, kase: Case, version: number, derived: CaseDerived = {}) {
   return {
     ...(derived.queue === undefined ? {} : { queue: derived.queue }),
+    ...(derived.facts === undefined ? {} : factColumns(derived.facts)),
     platform_id: kase.platformId,
     number: kase.number,
     item_id: kase.pins.item.id,
