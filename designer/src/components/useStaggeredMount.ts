@@ -2,10 +2,11 @@
  * Mounting a large form a part at a time. Drawing 300 fields and a 100-row group in one render
  * kept the page from taking a keystroke for seconds; instead each section and group row waits
  * its turn in one queue (document order, as the effects that enqueue them run) and mounts in
- * its own task, as a transition: the first section is there at once, a key typed meanwhile is
- * handled between two parts, and the rest of the form follows within moments.
+ * its own task: the first section is there at once, a key typed meanwhile is handled between
+ * two parts, and the rest of the form follows within moments. Not as transitions: React may
+ * commit pending transitions out of order, and a part is small enough to render in one go.
  */
-import { startTransition, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 const queue: Array<() => void> = [];
 let isScheduled = false;
@@ -15,7 +16,7 @@ function mountNext(): void {
   isScheduled = false;
   const next = queue.shift();
   if (!next) return;
-  startTransition(next);
+  next();
   schedule();
 }
 
