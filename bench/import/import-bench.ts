@@ -14,10 +14,12 @@ export const IMPORT_SHARE_TARGET = 0.8;
 export interface ImportOptions {
   /** Lines of the case register (default 1,000,000). */
   cases?: number;
-  /** Rows of the list workbook asked for (default 10,000; the largest list allowed is measured when past the limits). */
+  /** Rows of the list workbook asked for (default 10,000; the largest list allowed is measured when past the limits; 0 leaves the list out). */
   listRows?: number;
   /** Also PostgreSQL (default: when reachable). */
   isPostgresIncluded?: boolean;
+  /** SQLite too (default true). */
+  isSqliteIncluded?: boolean;
   log?: (line: string) => void;
   /** Called with the figures so far after each measurement (a long run keeps what it measured). */
   onMeasured?: (partial: ImportResult) => void;
@@ -37,12 +39,12 @@ export interface ImportResult {
  */
 export async function benchImport(options: ImportOptions = {}): Promise<ImportResult> {
   const log = options.log ?? (() => undefined);
-  const targets: BenchTarget[] = [sqliteTarget('FULL')];
+  const targets: BenchTarget[] = options.isSqliteIncluded === false ? [] : [sqliteTarget('FULL')];
   const unreachable = options.isPostgresIncluded === false ? 'not asked for' : await postgresUnreachable(benchPostgresUrl);
   if (!unreachable) targets.push(postgresTarget(benchPostgresUrl));
   const result: ImportResult = { cases: [], lists: [], ...(unreachable ? { postgresSkipped: unreachable } : {}) };
   // The short list imports first, then the long case imports.
-  for (const target of targets) {
+  for (const target of options.listRows === 0 ? [] : targets) {
     log(`import: ${target.label}, list workbook of ${options.listRows ?? 10_000} rows`);
     result.lists.push(await benchListImport(target, options.listRows ?? 10_000, log));
     options.onMeasured?.(result);
