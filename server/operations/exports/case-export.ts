@@ -5,6 +5,8 @@
  * it kept its time limit, and its channel. Read in keyset pages of the inbox's own query.
  */
 import type { Writable } from 'node:stream';
+import { TZDate } from '@date-fns/tz';
+import { CHINA_TIME_ZONE, formatLocalDate } from '../../../engine/calendar/local-date.js';
 import { dueStateOf, nextDueAt } from '../../../engine/runtime/clocks.js';
 import type { Actor, Case, CaseStatus } from '../../../engine/runtime/case.js';
 import { listCases, type CaseFilter } from '../../../storage/cases.js';
@@ -141,7 +143,7 @@ export interface PreparedExport {
 
 /** `<platform>-<name>-<yyyyMMdd>.xlsx`, the date in China. */
 export function exportFileName(actor: Actor, name: Bilingual, input: { lang: ExportLang; now: Date }): string {
-  const day = new Date(input.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const day = formatLocalDate(new TZDate(input.now.getTime(), CHINA_TIME_ZONE)).replace(/-/g, '');
   return sanitizeFileName(`${actor.platformId}-${name[input.lang]}-${day}.xlsx`);
 }
 
