@@ -69,17 +69,31 @@ function targetSection(result: HttpTargetResult, index: number, size: number): s
   ];
 }
 
+/** Why the server trails the thin handler where it does, and what would close the gap. */
+const whyMissed = [
+  '**Where a target is missed, why.** The server writes nothing the thin handler does not (the row counts above), so the gap is reads and CPU. ' +
+    'The HTTP layer adds two reads per request — the session row and the signed-in user (a disabled or locked account stops at once) — and, on start, the Idempotency-Key lookup; ' +
+    'CSRF, helmet, body parsing and routing are a few per cent of the server\'s CPU in a `--cpu-prof` profile (PROFILE_DIR=… npx tsx bench/http/run.ts). ' +
+    'The rest is the engine path (engine/runtime, server/operations/cases.ts, storage/apply-decision.ts): on resubmit it reads the case and the acting user again, updates the case row twice, reads display names for the case view, ' +
+    'and spends CPU on decide, form checks and rendering the notice; compare section 2, the same path in-process. ' +
+    '**What would close it:** fewer statements on the engine path (one read of case and actor, one case update), and a prepared-statement cache in the SQLite client ' +
+    '(knex prepares every statement anew; better-sqlite3\'s prepare alone is 6–8% of the server\'s CPU). On this 2-core machine, shared with PostgreSQL and the client, p99s are dominated by scheduling noise.',
+];
+
 /** Markdown lines of the HTTP transition benchmark. */
 export function renderHttp(result: HttpResult): string[] {
+  const isAnyMissed = result.targets.some((target) => compareHttp(target).some((c) => !c.isThroughputMet || !c.isP99Met));
   return [
     '## HTTP transitions: `ipsp serve` vs a thin express + knex handler',
     '',
-    `One keep-alive client in the benchmark process, one request at a time, signed in as the demo applicant (CSRF cookie and header, session cookie); ${result.size} cases per side through start (POST /api/cases with an Idempotency-Key), resubmit and withdraw. ` +
+    `A keep-alive client per side in the benchmark process, signed in as the demo applicant (CSRF cookie and header, session cookie); ${result.size} cases per side through start (POST /api/cases with an Idempotency-Key), resubmit and withdraw, ` +
+      'one request in flight at a time, alternating between the two servers request by request so both meet the same machine (per second: one sequential client, 1000 / mean latency). ' +
       'Each side is its own process on its own fresh database seeded by `ipsp seed-demo`. The thin handler writes the rows the server wrote in the same run (counted table by table below) in the same transactions: ' +
       'case, events, outbox, case-number counter and Idempotency-Key record in one; the audit record on the hash chain through the product\'s own append (one statement on PostgreSQL, a transaction on SQLite); then the session expiry moved. ' +
       'It reads no session, checks no access, validates nothing but the version guard, and runs no engine; what the server spends beyond it is the price of those.',
     '',
     ...result.targets.flatMap((target, index) => [...targetSection(target, index, result.size), '']),
+    ...(isAnyMissed ? [...whyMissed, ''] : []),
   ];
 }
 
