@@ -74,9 +74,9 @@ const whyMissed = [
   '**Where a target is missed, why.** The server writes nothing the thin handler does not (the row counts above), so the gap is reads and CPU. ' +
     'The HTTP layer adds two reads per request — the session row and the signed-in user (a disabled or locked account stops at once) — and, on start, the Idempotency-Key lookup; ' +
     'CSRF, helmet, body parsing and routing are a few per cent of the server\'s CPU in a `--cpu-prof` profile (PROFILE_DIR=… npx tsx bench/http/run.ts). ' +
-    'The rest is the engine path (engine/runtime, server/operations/cases.ts, storage/apply-decision.ts): on resubmit it reads the case and the acting user again, updates the case row twice, reads display names for the case view, ' +
-    'and spends CPU on decide, form checks and rendering the notice; compare section 2, the same path in-process. ' +
-    '**What would close it:** fewer statements on the engine path (one read of case and actor, one case update), and a prepared-statement cache in the SQLite client ' +
+    'The rest is the engine path (engine/runtime, server/operations/cases.ts, storage/apply-decision.ts): its reads (the case, the acting user, the names for the case view) ' +
+    'and its CPU (decide, form checks, rendering the notice, building the case view); compare section 2, the same path in-process. ' +
+    '**What would close it:** fewer statements and less CPU on the engine path, and a prepared-statement cache in the SQLite client ' +
     '(knex prepares every statement anew; better-sqlite3\'s prepare alone is 6–8% of the server\'s CPU). On this 2-core machine, shared with PostgreSQL and the client, p99s are dominated by scheduling noise.',
 ];
 
