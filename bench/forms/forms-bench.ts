@@ -13,6 +13,7 @@
  * - the studio: navigation start to the designer's canvas showing the form's last top-level field;
  * - the bundle: bundle-size.ts.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { designerDistDir } from '../../server/paths.js';
 import { ensureFrontEndBuilt, launchChromium } from '../../tests/browser/support/chromium.js';
@@ -61,6 +62,9 @@ export interface FormsResult {
   bundle: BundleSize;
   /** Errors the pages reported (none expected). */
   pageErrors: string[];
+  /** The machine's 1-minute load average at the start and after each part (2 cores: above 2, the browser waits for a CPU). */
+  loadAverages: number[];
+  cpus: number;
 }
 
 const BASELINE = { itemId: 'patent-pledge-registration', label: '专利权质押登记 (19 fields)', firstId: 'root_pledgorName', lastId: 'root_remarks' };
@@ -151,7 +155,7 @@ async function openStudio(browser: Browser, site: FormsSite, errors: string[]): 
  */
 export async function benchForms(options: FormsOptions = {}): Promise<FormsResult> {
   const shape = options.shape ?? fullShape;
-  const loads = options.loads ?? 5;
+  const loads = options.loads ?? 3;
   const keystrokes = options.keystrokes ?? 200;
   const log = options.log ?? (() => undefined);
   log('forms: building the front end when stale');
@@ -160,15 +164,19 @@ export async function benchForms(options: FormsOptions = {}): Promise<FormsResul
   const site = await openFormsSite(shape);
   const browser = await launchChromium();
   const errors: string[] = [];
+  const loadAverages = [loadavg()[0] ?? 0];
   try {
     log(`forms: the province's pledge form, ${loads} loads`);
     const baseline = await measureApply(browser, site, baselinePlan(keystrokes), loads, errors);
+    loadAverages.push(loadavg()[0] ?? 0);
     log(`forms: a ${shape.fields}-field form with ${shape.rows} rows, ${loads} loads, ${keystrokes} keystrokes`);
     const large = await measureApply(browser, site, largePlan(site, keystrokes), loads, errors);
+    loadAverages.push(loadavg()[0] ?? 0);
     log('forms: the studio opening it');
     const studio: number[] = [];
     for (let run = 0; run < loads; run++) studio.push(await openStudio(browser, site, errors));
-    return { shape, large, baseline, studioOpen: timingOf(studio), bundle, pageErrors: errors };
+    loadAverages.push(loadavg()[0] ?? 0);
+    return { shape, large, baseline, studioOpen: timingOf(studio), bundle, pageErrors: errors, loadAverages, cpus: availableParallelism() };
   } finally {
     await browser.close();
     await site.close();

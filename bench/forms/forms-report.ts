@@ -28,6 +28,28 @@ function applyRows(large: ApplyFigures, baseline: ApplyFigures): string[] {
   ];
 }
 
+/** Why a browser target was missed and what would close it, from the figures of the same run. */
+function missNotes(result: FormsResult): string[] {
+  const { large, baseline, loadAverages } = result;
+  const isTtiMissed = large.timeToInteractive.medianMs > formTargets.timeToInteractiveMs;
+  const isKeyMissed = large.keystrokes.p95Ms > formTargets.keystrokeP95Ms;
+  if (!isTtiMissed && !isKeyMissed) return [];
+  const load = `${Math.min(...loadAverages).toFixed(1)}–${Math.max(...loadAverages).toFixed(1)}`;
+  const baselineMisses = [
+    baseline.timeToInteractive.medianMs > formTargets.timeToInteractiveMs ? `time to interactive ${formatMs(baseline.timeToInteractive.medianMs)} ms` : '',
+    baseline.keystrokes.p95Ms > formTargets.keystrokeP95Ms ? `keystroke p95 ${formatMs(baseline.keystrokes.p95Ms)} ms` : '',
+  ].filter(Boolean);
+  return [
+    '**Why missed, and what would close it.** ' +
+      `The machine's 1-minute load average was ${load} during this run on ${result.cpus} cores: the browser waited for a CPU much of the time, and every figure above stretches with that. ` +
+      (baselineMisses.length > 0
+        ? `The province's ${baseline.inputs}-input form misses the same targets on the same page in the same run (${baselineMisses.join(', ')}), so what is left is the page and the machine, not the size of the form: the large form costs ${formatRatio(large.timeToInteractive.medianMs, baseline.timeToInteractive.medianMs)} the small one's time to interactive and ${formatRatio(large.keystrokes.p95Ms, baseline.keystrokes.p95Ms)} its keystroke p95. `
+        : `The province's ${baseline.inputs}-input form meets them in the same run, so the gap is the form's size: ${formatRatio(large.timeToInteractive.medianMs, baseline.timeToInteractive.medianMs)} the small form's time to interactive and ${formatRatio(large.keystrokes.p95Ms, baseline.keystrokes.p95Ms)} its keystroke p95. `) +
+      'A quiet machine is the first step (run `npx tsx bench/forms/run.ts` alone). Beyond it: each rjsf change still copies the whole form data and recomputes its defaults and the omitted hidden fields over the whole form (rjsf 6 has no switch for the copy), so every group row re-renders its (now plain) template on each key; every field is an antd Form.Item with CSS-in-JS hooks, and each number field builds an `Intl.NumberFormat` per render inside rjsf. Lighter leaf widgets, rows drawn only when scrolled near (virtualising the group), and the portal chunk (rjsf, Ajv, the antd form controls: about 250 KB gzip after the entry) split further would cut the work per key and per load.',
+    '',
+  ];
+}
+
 function bundleRow(set: FileSetSize, whole: FileSetSize, target?: string): string {
   return row([set.label, String(set.files), kb(set.bytes), kb(set.gzipBytes), formatRatio(set.gzipBytes, whole.gzipBytes), target ?? '']);
 }
@@ -51,6 +73,7 @@ export function renderForms(result: FormsResult): string[] {
     row(['---', '---:', '---:', '---:', '---:']),
     ...large.perField.map((s) => row([`${s.label} (\`#${s.inputId}\`)`, String(s.timing.count), formatMs(s.timing.medianMs), formatMs(s.timing.p95Ms), formatMs(s.timing.p99Ms)])),
     '',
+    ...missNotes(result),
     `The studio's form designer opening the large form (navigation start to its canvas showing the last top-level field): median ${formatMs(result.studioOpen.medianMs)} ms over ${result.studioOpen.count} loads (p95 ${formatMs(result.studioOpen.p95Ms)} ms).`,
     '',
     '### The front-end bundle',
