@@ -16,7 +16,7 @@
  */
 import { Templates } from '@rjsf/antd';
 import { deepEquals, getTemplate, getUiOptions, type ArrayFieldItemButtonsTemplateProps, type ArrayFieldItemTemplateProps, type FieldTemplateProps } from '@rjsf/utils';
-import { Col, ConfigProvider, Row, Space } from 'antd';
+import { ConfigProvider, Space } from 'antd';
 import { memo, useContext, type ReactNode } from 'react';
 import './applicant-form.css';
 import { useStaggeredMount } from './useStaggeredMount';
@@ -81,19 +81,25 @@ const RowButtons = memo(function RowButtons(props: ArrayFieldItemButtonsTemplate
   );
 }, deepEquals);
 
-/** One row of a repeating group: the antd theme's layout with {@link RowButtons}. */
+const alignments = { top: 'flex-start', middle: 'center', bottom: 'flex-end' } as const;
+
+/**
+ * One row of a repeating group: the antd theme's layout (the row's fields, then its buttons in a
+ * 120px column) with {@link RowButtons}, in plain flex boxes: a hundred antd Rows and Cols
+ * re-rendered on every keystroke cost more than the rest of the row.
+ */
 export function ApplicantArrayItemTemplate(props: ArrayFieldItemTemplateProps) {
   const { children, buttonsProps, displayLabel, hasDescription, hasToolbar, registry } = props;
-  const { rowGutter = 24, toolbarAlign = displayLabel ? 'middle' : 'top' } = registry.formContext as { rowGutter?: number; toolbarAlign?: 'top' | 'middle' | 'bottom' };
+  const { rowGutter = 24, toolbarAlign = displayLabel ? 'middle' : 'top' } = registry.formContext as { rowGutter?: number; toolbarAlign?: keyof typeof alignments };
   const margin = hasDescription ? -8 : 16;
   return (
-    <Row align={toolbarAlign} gutter={rowGutter} className="rjsf-array-item">
-      <Col flex="1">{children}</Col>
+    <div className="rjsf-array-item" style={{ display: 'flex', alignItems: alignments[toolbarAlign], gap: rowGutter }}>
+      <div style={{ flex: '1 1 auto', minWidth: 0 }}>{children}</div>
       {hasToolbar && (
-        <Col flex="120px" style={{ marginTop: displayLabel ? `${margin}px` : undefined }}>
+        <div style={{ flex: '0 0 120px', marginTop: displayLabel ? `${margin}px` : undefined }}>
           <RowButtons {...buttonsProps} />
-        </Col>
+        </div>
       )}
-    </Row>
+    </div>
   );
 }

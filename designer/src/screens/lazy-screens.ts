@@ -12,11 +12,14 @@ type AnyComponent = ComponentType<any>;
 
 /**
  * Named components of a lazily imported module, each a `React.lazy` sharing the one import.
+ * When the page opens on one of `paths` (prefixes), the import starts at once, alongside the
+ * entry's own work, rather than once React first renders a screen of the group.
  *
- * @example const screen = lazyGroup(() => import('./portal-screens')); const ApplyPage = screen('ApplyPage');
+ * @example const screen = lazyGroup(() => import('./portal-screens'), ['/portal']); const ApplyPage = screen('ApplyPage');
  */
-export function lazyGroup<M extends Record<string, unknown>>(load: () => Promise<M>) {
-  let loading: Promise<M> | undefined;
+export function lazyGroup<M extends Record<string, unknown>>(load: () => Promise<M>, paths: string[] = []) {
+  const path = typeof window === 'undefined' ? '' : window.location.pathname;
+  let loading: Promise<M> | undefined = paths.some((prefix) => path.startsWith(prefix)) ? load() : undefined;
   return <K extends keyof M>(name: K): LazyExoticComponent<M[K] & AnyComponent> =>
     lazy(async () => {
       loading ??= load();

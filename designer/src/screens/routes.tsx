@@ -6,7 +6,7 @@ import type { ReactElement } from 'react';
 import type { Kind } from '../api/definitions';
 import { lazyGroup } from './lazy-screens';
 
-const screen = lazyGroup(() => import('./studio-screens'));
+const screen = lazyGroup(() => import('./studio-screens'), ['/studio']);
 /** The studio's frame; with it comes the whole studio chunk. */
 export const StudioLayout = screen('StudioLayout');
 const DefinitionIndex = screen('DefinitionIndex');

@@ -2,7 +2,7 @@
 import { Route } from 'react-router-dom';
 import { lazyGroup } from '../lazy-screens';
 
-const screen = lazyGroup(() => import('./desk-screens'));
+const screen = lazyGroup(() => import('./desk-screens'), ['/desk']);
 const DeskLayout = screen('DeskLayout');
 const CaseScreen = screen('CaseScreen');
 const ConsultationsScreen = screen('ConsultationsScreen');

@@ -5,7 +5,7 @@
 import { Navigate, Route } from 'react-router-dom';
 import { lazyGroup } from '../lazy-screens';
 
-const screen = lazyGroup(() => import('./portal-screens'));
+const screen = lazyGroup(() => import('./portal-screens'), ['/portal', '/progress', '/faq', '/assessments']);
 const ApplyPage = screen('ApplyPage');
 const AssessmentResultsPage = screen('AssessmentResultsPage');
 const CasePage = screen('CasePage');
