@@ -56,7 +56,10 @@ export const MAX_LISTED_PROBLEMS = 1000;
 /** What pass 1 learned and pass 2 uses. */
 interface ImportPlan {
   bundles: Map<string, Bundle | undefined>;
+  /** By name and phone as checked (trimmed, canonical). */
   applicants: Map<string, { id: string; isNew: boolean; who: CounterApplicant }>;
+  /** Applicant ids by name and phone as the lines give them. */
+  applicantIds: Map<string, string>;
   assignees: Map<string, string | undefined>;
   skipped: Set<number>;
 }
@@ -100,9 +103,13 @@ async function checkOne(services: Services, plan: ImportPlan, input: { text: str
   const bundle = await bundleOf(services, plan, input.platformId, value.itemId);
   const { checked, problems } = checkLine({ ...input, value, bundle });
   try {
-    const who = checkCounterApplicant(value.applicant, input.now.slice(0, 10));
-    const key = applicantKey(who);
-    if (!plan.applicants.has(key)) plan.applicants.set(key, { ...(await counterApplicantId(services, input.platformId, who)), who });
+    const raw = applicantKey(value.applicant);
+    if (!plan.applicantIds.has(raw)) {
+      const who = checkCounterApplicant(value.applicant, input.now.slice(0, 10));
+      const key = applicantKey(who);
+      if (!plan.applicants.has(key)) plan.applicants.set(key, { ...(await counterApplicantId(services, input.platformId, who)), who });
+      plan.applicantIds.set(raw, plan.applicants.get(key)!.id);
+    }
   } catch (error) {
     if (!(error instanceof Failure)) throw error;
     problems.push(...error.problems.map((p) => ({ ...p, path: `/line/${line}${p.path}` })));
@@ -121,7 +128,7 @@ async function checkOne(services: Services, plan: ImportPlan, input: { text: str
 
 /** Pass 1: every problem of the file (the first MAX_LISTED_PROBLEMS listed) and the plan for pass 2. */
 async function checkFile(services: Services, input: ImportCasesInput, now: string): Promise<{ plan: ImportPlan; lines: number; problems: Problem[]; total: number }> {
-  const plan: ImportPlan = { bundles: new Map(), applicants: new Map(), assignees: new Map(), skipped: new Set() };
+  const plan: ImportPlan = { bundles: new Map(), applicants: new Map(), applicantIds: new Map(), assignees: new Map(), skipped: new Set() };
   const problems: Problem[] = [];
   let total = 0;
   let count = 0;
@@ -171,7 +178,7 @@ async function writeFile(services: Services, input: ImportCasesInput, plan: Impo
         const bundle = plan.bundles.get(value.itemId) as Bundle;
         const checked = identify({ value, line, text, platformId: input.platformId, bundle });
         const number = value.number ?? (await drawNumber(services, tx, { bundle, submittedAt: value.submittedAt }));
-        const applicantId = plan.applicants.get(applicantKey(checkCounterApplicant(value.applicant, now.slice(0, 10))))!.id;
+        const applicantId = plan.applicantIds.get(applicantKey(value.applicant)) as string;
         const assigneeId = value.assignee === undefined ? undefined : plan.assignees.get(value.assignee);
         cases.push(importedCase(checked, { bundle, platformId: input.platformId, number, applicantId, ...(assigneeId ? { assigneeId } : {}), verificationCode: newVerificationCode(), by: input.by, source, now }));
       }
