@@ -41,7 +41,8 @@ test: install
 	npm run --silent build:designer
 	npx mocha 'tests/**/*.test.ts'
 
-# SIZE=20 make bench for a smoke run (default 2000 cases per implementation and database).
+# Every benchmark, within 20 minutes, into docs/benchmarks.md (bench/bench-sizes.ts has the sizes).
+# BENCH=smoke make bench for tiny sizes; ONLY=transitions,http make bench prints some sections.
 bench: install
 	npx tsx bench/run.ts
 

@@ -1,34 +1,14 @@
 /**
- * docs/benchmarks.md from one run's figures: the machine and date, the tables, and how to read
- * them. Ratios sit next to absolute figures because only ratios from the same run compare well.
+ * docs/benchmarks.md from one run's figures: the machine and date, every target met or missed
+ * with its chart, then each section's tables and how to read them. Ratios sit next to absolute
+ * figures because only ratios from the same run compare well.
  */
-import type { BenchmarkResults } from './run-benchmarks.js';
-import type { Timing } from './stats.js';
-import type { TransitionsResult } from './transitions/transitions-bench.js';
-import { medianOf, transitionsSection } from './transitions/transitions-report.js';
-import { phases } from './transitions/write-plan.js';
-import { inboxSection, slowestP95 } from './inbox/inbox-report.js';
-import { definitionsSection } from './definitions/definitions-report.js';
-import { formatMs } from './markdown.js';
+import type { BenchmarkResults, SectionResult } from './run-benchmarks.js';
+import { formatCount, row } from './markdown.js';
+import { formatFigure, isMet, verdict, type TargetCheck } from './targets.js';
 
-/** The few sentences the tables support, computed from them so they stay true on every run. */
-function inShort(results: BenchmarkResults): string[] {
-  const d = results.definitions;
-  const overhead = (result: TransitionsResult) =>
-    phases.map((p) => `${p} +${formatMs(medianOf(result, 'engine', p) - medianOf(result, 'thin-knex', p))}`).join(', ');
-  const [full, normal] = results.transitions;
-  const sync = full && normal ? medianOf(full, 'raw', 'start') - medianOf(normal, 'raw', 'start') : undefined;
-  return [
-    '## In short',
-    '',
-    `- The whole library reads, loads and resolves in ${formatMs(d.total.medianMs)} ms warm (median), ${formatMs(d.firstRunMs)} ms on the first run of a process.`,
-    ...results.transitions.map(
-      (r) => `- ${r.target}: the engine's own work (its reads, \`decide\` with form validation and notice rendering, an insert per outbox row) adds, per median transition, ${overhead(r)} ms to the same rows written with thin knex.`,
-    ),
-    ...(sync === undefined ? [] : [`- Syncing each commit (FULL over NORMAL) costs about ${formatMs(sync)} ms per raw start here.`]),
-    ...results.inbox.map((r) => `- The staff inbox over ${r.size.toLocaleString('en-US')} cases on ${r.target}: every view's first page, search and the counts of all views answer within ${formatMs(slowestP95(r))} ms (slowest p95).`),
-  ];
-}
+/** Where the chart is written, beside the report, and how the report links it. */
+export const chartFileName = 'benchmarks-targets.svg';
 
 const howToRead = [
   '## How to read these figures',
@@ -41,27 +21,78 @@ const howToRead = [
   '- Each implementation runs on its own fresh database (a new SQLite file, or a new PostgreSQL schema dropped afterwards), so none inherits another\'s rows.',
 ];
 
+/** A heading's own numbering (`2.1 `, `HTTP 1. `), which the report replaces with its order. */
+const stripNumber = (title: string): string => title.replace(/^([A-Za-z]+\s+)?\d+(\.\d+)*\.?\s+/, '');
+
+/**
+ * A section's lines under report-order headings: `## 3. Title`, its parts `### 3.1 …`. A section
+ * that gives no `##` heading of its own gets its title; one with several `##` parts keeps the
+ * first as its heading and numbers the rest as parts, their own parts one level down.
+ */
+function numbered(section: SectionResult, index: number): string[] {
+  const n = index + 1;
+  const firstHeading = section.lines.find((l) => l.startsWith('#'));
+  const lines = firstHeading?.startsWith('## ') ? section.lines : [`## ${section.title}`, '', ...section.lines];
+  const h2Count = lines.filter((l) => l.startsWith('## ')).length;
+  let part = 0;
+  let isHead = true;
+  return lines.map((line) => {
+    if (line.startsWith('## ')) {
+      if (isHead) {
+        isHead = false;
+        return `## ${n}. ${stripNumber(line.slice(3))}`;
+      }
+      return `### ${n}.${++part} ${stripNumber(line.slice(3))}`;
+    }
+    if (line.startsWith('### ')) return h2Count > 1 ? `#### ${stripNumber(line.slice(4))}` : `### ${n}.${++part} ${stripNumber(line.slice(4))}`;
+    return line;
+  });
+}
+
+function targetsTable(checks: TargetCheck[]): string[] {
+  return [
+    row(['area', 'what is compared', 'this run', 'target', 'verdict']),
+    row(['---', '---', '---:', '---:', '---']),
+    ...checks.map((c) => row([c.area, c.label, formatFigure(c.measured, c.unit), `${c.direction === 'atLeast' ? '≥' : '≤'} ${formatFigure(c.target, c.unit)}`, verdict(c)])),
+  ];
+}
+
+function inShort(results: BenchmarkResults): string[] {
+  const checks = results.sections.flatMap((s) => s.targets);
+  const met = checks.filter(isMet).length;
+  const m = results.machine;
+  return [
+    '## Targets',
+    '',
+    `${met} of ${checks.length} targets met in this run. Each figure is a ratio to a baseline measured in the same run (or, for the browser, an absolute figure), so it holds on another machine better than any absolute time. Where a target is missed, its section says by how much, why, and what would close it.`,
+    ...(m.loadAverage > m.cpus ? ['', `**The machine was busy when this run started** (1-minute load average ${m.loadAverage.toFixed(1)} on ${m.cpus} CPUs): absolute figures stretch with that; ratios less so.`] : []),
+    '',
+    `![Share of each target reached](${chartFileName})`,
+    '',
+    ...targetsTable(checks),
+    '',
+    row(['section', 'seconds']),
+    row(['---', '---:']),
+    ...results.sections.map((s) => row([s.title, (s.elapsedMs / 1000).toFixed(0)])),
+    row(['**whole run**', `**${(results.elapsedMs / 1000).toFixed(0)}**`]),
+  ];
+}
+
 /** The whole of docs/benchmarks.md. */
 export function renderReport(results: BenchmarkResults): string {
   const m = results.machine;
+  const s = results.sizes;
   const lines = [
     '# Benchmarks',
     '',
-    '<!-- Generated by `make bench` (bench/run.ts); edit bench/report.ts, not this file. -->',
+    '<!-- Generated by `make bench` (bench/run.ts); edit the bench/ sections, not this file. -->',
     '',
-    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} CPUs (\`nproc\`, ${m.cpuModel}), ${m.memoryGB} GB, Node ${m.node}, ${m.os}. SQLite files in \`${m.tmpDir}\`. SIZE = ${results.size} cases per implementation and database. Regenerate with \`make bench\` (\`SIZE=20 INBOX_SIZE=500 make bench\` for a smoke run).`,
+    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} CPUs (\`nproc\`, ${m.cpuModel}), ${m.memoryGB} GB, Node ${m.node}, ${m.os}. SQLite files in \`${m.tmpDir}\`. Sizes: ${formatCount(s.transitions)} cases per implementation for in-process transitions, ${formatCount(s.http)} over HTTP, ${formatCount(s.inbox.cases)} cases for the lists, ${formatCount(s.import.cases)} imported cases, ${formatCount(s.peerCases)} peer cases, a ${s.forms.shape.fields}-field form. Regenerate with \`make bench\` (\`BENCH=smoke make bench\` for a smoke run; \`ONLY=transitions,http\` runs some sections and prints them).`,
     '',
     ...inShort(results),
     '',
-    ...definitionsSection(results.definitions),
-    '',
-    '## 2. Case transitions, engine vs baselines',
-    '',
-    `${results.size} cases of 知识产权政策咨询 (\`ip-policy-consulting\`) submitted by the demo applicant of 绵阳 without materials, so each lands in 补正材料 with a one-time notice; then each is resubmitted (still missing materials: back to 补正材料 with a new notice) and withdrawn. Services are built as the server builds them (\`openDatabase\`, \`migrate\`, \`loadCalendars\`, \`createServices\`, \`seedDemo\`).`,
-    '',
-    ...results.transitions.flatMap((result, index) => [...transitionsSection(result, index), '']),
     ...(results.postgresSkipped ? [`**PostgreSQL was not measured in this run:** ${results.postgresSkipped}.`, ''] : []),
-    ...inboxSection(results.inbox),
+    ...results.sections.flatMap((section, index) => [...numbered(section, index), '']),
     ...howToRead,
     '',
   ];

@@ -1,29 +1,21 @@
 /**
- * The whole benchmark in one run: the definitions library, then transitions on SQLite (FULL
- * and NORMAL) and, when reachable, PostgreSQL — engine and baselines in the same run so their
- * ratios are comparable even where absolute figures are noisy — then the staff inbox over a
- * large platform on SQLite (FULL) and PostgreSQL.
+ * The whole benchmark in one run: every section of bench/sections.ts in order, each engine
+ * figure beside its baseline from the same run so their ratios compare even where absolute
+ * figures are noisy. PostgreSQL is measured when it answers; otherwise the report says why not.
  */
-import { availableParallelism, cpus, platform, release, tmpdir, totalmem } from 'node:os';
-import { benchPostgresUrl, postgresTarget, postgresUnreachable, sqliteTarget, type BenchTarget } from './bench-targets.js';
-import { benchDefinitions, type DefinitionsResult } from './definitions/definitions-bench.js';
-import { benchInbox, type InboxResult } from './inbox/inbox.js';
-import { benchTransitions, type TransitionsResult } from './transitions/transitions-bench.js';
-
-/** Case numbers carry a 4-digit daily sequence, and every benchmark case starts on the same day. */
-export const MAX_SIZE = 9999;
+import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { benchPostgresUrl, postgresUnreachable } from './bench-targets.js';
+import { checkSizes, type BenchSizes } from './bench-sizes.js';
+import { sections, type Section } from './sections.js';
+import type { TargetCheck } from './targets.js';
 
 export interface BenchmarkOptions {
-  /** Cases per implementation and database. */
-  size: number;
-  /** Runs of the definitions benchmark (medians over them). */
-  definitionRuns: number;
+  sizes: BenchSizes;
   isPostgresIncluded: boolean;
   postgresUrl?: string;
-  /** Cases on the inbox benchmark's platform; absent or 0 skips it. */
-  inboxSize?: number;
-  /** Timed reads per inbox measurement (default 30). */
-  inboxRuns?: number;
+  /** Only these sections (all when absent): a partial run prints, it does not rewrite the report. */
+  only?: Array<Section['key']>;
   /** Progress lines (stderr in `make bench`). */
   log?: (line: string) => void;
 }
@@ -36,17 +28,25 @@ export interface Machine {
   os: string;
   /** Where the SQLite files were written (their disk decides what synchronous=FULL costs). */
   tmpDir: string;
+  /** 1-minute load average when the run started: above the CPU count, figures stretch. */
+  loadAverage: number;
+}
+
+export interface SectionResult {
+  key: Section['key'];
+  title: string;
+  lines: string[];
+  targets: TargetCheck[];
+  elapsedMs: number;
 }
 
 export interface BenchmarkResults {
   /** ISO date-time the run started. */
   startedAt: string;
   machine: Machine;
-  size: number;
-  definitions: DefinitionsResult;
-  transitions: TransitionsResult[];
-  /** The inbox over a large platform, per database (SQLite FULL, PostgreSQL); empty when skipped. */
-  inbox: InboxResult[];
+  sizes: BenchSizes;
+  sections: SectionResult[];
+  elapsedMs: number;
   /** Why PostgreSQL was not measured, when it was not. */
   postgresSkipped?: string;
 }
@@ -60,6 +60,7 @@ export function describeMachine(): Machine {
     node: process.version,
     os: `${platform()} ${release()}`,
     tmpDir: tmpdir(),
+    loadAverage: loadavg()[0] ?? 0,
   };
 }
 
@@ -70,41 +71,34 @@ async function postgresSkipReason(options: BenchmarkOptions): Promise<string | u
 }
 
 /**
- * Runs every benchmark and returns the figures; `renderReport` turns them into docs/benchmarks.md.
+ * Runs the sections and returns their markdown and targets; `renderReport` assembles docs/benchmarks.md.
  *
- * @example const results = await runBenchmarks({ size: 20, definitionRuns: 3, isPostgresIncluded: false });
+ * @example const results = await runBenchmarks({ sizes: smokeSizes, isPostgresIncluded: false });
  */
 export async function runBenchmarks(options: BenchmarkOptions): Promise<BenchmarkResults> {
-  if (!Number.isInteger(options.size) || options.size < 1 || options.size > MAX_SIZE) {
-    throw new RangeError(`SIZE must be a whole number from 1 to ${MAX_SIZE} (got ${options.size}): case numbers hold 4 sequence digits per day.`);
-  }
+  checkSizes(options.sizes);
   const log = options.log ?? (() => undefined);
   const startedAt = new Date().toISOString();
-  log(`definitions: ${options.definitionRuns} runs`);
-  const definitions = await benchDefinitions({ runs: options.definitionRuns });
+  const machine = describeMachine();
+  const started = performance.now();
   const postgresSkipped = await postgresSkipReason(options);
-  const targets: BenchTarget[] = [sqliteTarget('FULL'), sqliteTarget('NORMAL')];
-  if (postgresSkipped === undefined) targets.push(postgresTarget(options.postgresUrl ?? benchPostgresUrl));
-  else log(`PostgreSQL not measured: ${postgresSkipped}`);
-  const transitions: TransitionsResult[] = [];
-  for (const target of targets) {
-    log(`transitions on ${target.label}: ${options.size} cases × 3 implementations`);
-    transitions.push(await benchTransitions(target, options.size));
-  }
-  const inbox: InboxResult[] = [];
-  if (options.inboxSize) {
-    for (const target of [targets[0] as BenchTarget, ...targets.slice(2)]) {
-      log(`inbox on ${target.label}: ${options.inboxSize} cases`);
-      inbox.push(await benchInbox(target, { size: options.inboxSize, runs: options.inboxRuns ?? 30, log }));
-    }
+  if (postgresSkipped !== undefined) log(`PostgreSQL not measured: ${postgresSkipped}`);
+  const context = { sizes: options.sizes, postgresUrl: postgresSkipped === undefined ? options.postgresUrl ?? benchPostgresUrl : undefined, log };
+  const results: SectionResult[] = [];
+  for (const section of sections.filter((s) => !options.only || options.only.includes(s.key))) {
+    const sectionStarted = performance.now();
+    log(`── ${section.title} (${((sectionStarted - started) / 1000).toFixed(0)} s into the run)`);
+    const output = await section.run(context);
+    const elapsedMs = performance.now() - sectionStarted;
+    log(`   ${section.title}: ${(elapsedMs / 1000).toFixed(1)} s`);
+    results.push({ key: section.key, title: section.title, ...output, elapsedMs });
   }
   return {
     startedAt,
-    machine: describeMachine(),
-    size: options.size,
-    definitions,
-    transitions,
-    inbox,
+    machine,
+    sizes: options.sizes,
+    sections: results,
+    elapsedMs: performance.now() - started,
     ...(postgresSkipped === undefined ? {} : { postgresSkipped }),
   };
 }

@@ -1,26 +1,29 @@
 /**
- * The benchmark runs end to end at smoke size on SQLite: every implementation takes every case
- * through every transition, and the report carries the figures. No timing is asserted — only
- * that there are figures and that the right cases were written.
+ * The transitions and definitions benchmarks at smoke size on SQLite: every implementation takes
+ * every case through every transition, and the section carries the figures. No timing is
+ * asserted — only that there are figures and that the right cases were written.
  */
 import { expect } from 'chai';
-import { renderReport } from '../../bench/report.js';
-import { runBenchmarks, type BenchmarkResults } from '../../bench/run-benchmarks.js';
-import { transitionTargets } from '../../bench/transitions/transitions-report.js';
+import { sqliteTarget } from '../../bench/bench-targets.js';
+import { benchDefinitions, type DefinitionsResult } from '../../bench/definitions/definitions-bench.js';
+import { benchTransitions, type TransitionsResult } from '../../bench/transitions/transitions-bench.js';
+import { transitionsSection, transitionTargets } from '../../bench/transitions/transitions-report.js';
 import { phases } from '../../bench/transitions/write-plan.js';
 
 const SIZE = 20;
 
-describe('benchmark smoke run (SQLite, SIZE=20)', function () {
+describe('transitions benchmark smoke run (SQLite, SIZE=20)', function () {
   this.timeout(120_000);
-  let results: BenchmarkResults;
+  let definitions: DefinitionsResult;
+  const results: { transitions: TransitionsResult[] } = { transitions: [] };
 
   before(async () => {
-    results = await runBenchmarks({ size: SIZE, definitionRuns: 3, isPostgresIncluded: false });
+    definitions = await benchDefinitions({ runs: 3 });
+    for (const synchronous of ['FULL', 'NORMAL'] as const) results.transitions.push(await benchTransitions(sqliteTarget(synchronous), SIZE));
   });
 
   it('given the shipped library, when the definitions benchmark runs, then it loads every document and resolves every item', () => {
-    const d = results.definitions;
+    const d = definitions;
     expect(d.runs).to.equal(3);
     expect(d.documents).to.be.greaterThan(40);
     expect(d.bundles).to.be.greaterThanOrEqual(18);
@@ -29,12 +32,11 @@ describe('benchmark smoke run (SQLite, SIZE=20)', function () {
     expect(d.firstRunMs).to.be.greaterThan(0);
   });
 
-  it('given SQLite only, when transitions run, then FULL and NORMAL are measured and PostgreSQL is reported as skipped', () => {
+  it('given both SQLite settings, when transitions run, then each is measured under its own label', () => {
     expect(results.transitions.map((t) => t.target)).to.deep.equal([
       'SQLite (file, WAL, synchronous=FULL)',
       'SQLite (file, WAL, synchronous=NORMAL)',
     ]);
-    expect(results.postgresSkipped).to.equal('not requested in this run');
   });
 
   it('given SIZE=20, when transitions run, then each implementation wrote 20 cases, withdrew all 20 and timed every transition', () => {
@@ -86,20 +88,11 @@ describe('benchmark smoke run (SQLite, SIZE=20)', function () {
     }
   });
 
-  it('given the figures, when the report is rendered, then it names the machine, the size and every target, and says PostgreSQL was not measured', () => {
-    const report = renderReport(results);
-    expect(report).to.include(`SIZE = ${SIZE}`);
-    expect(report).to.include(`Node ${process.version}`);
-    expect(report).to.include('synchronous=FULL').and.include('synchronous=NORMAL');
-    expect(report).to.include('PostgreSQL was not measured in this run');
-    expect(report).to.match(/start \*\*[\d.]+ : [\d.]+ : 1\*\*/);
-    expect(report).to.match(/start: engine \/ thin-knex throughput = \*\*\d+%\*\* \(target >= 70%\): (met|missed by \d+ points)/);
-    expect(report).to.include('p99 ms');
-  });
-
-  it('given a SIZE beyond the 4-digit daily case sequence, when the benchmark starts, then it refuses with the limit', async () => {
-    const error = await runBenchmarks({ size: 10_000, definitionRuns: 1, isPostgresIncluded: false }).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(RangeError);
-    expect((error as Error).message).to.include('9999');
+  it('given the figures, when the section is rendered, then it shows the ratios, the target verdict and p99', () => {
+    const section = results.transitions.flatMap((result, index) => transitionsSection(result, index)).join('\n');
+    expect(section).to.include('synchronous=FULL').and.include('synchronous=NORMAL');
+    expect(section).to.match(/start \*\*[\d.]+ : [\d.]+ : 1\*\*/);
+    expect(section).to.match(/start: engine \/ thin-knex throughput = \*\*\d+%\*\* \(target >= 70%\): (met|missed by \d+ points)/);
+    expect(section).to.include('p99 ms');
   });
 });
