@@ -20,13 +20,28 @@ const require = createRequire(import.meta.url);
 
 /* knex ships these as CommonJS internals without type declarations. */
 type KnexConnection = { pragma(source: string): unknown };
+/** The part of a better-sqlite3 Statement that knex's `_query` uses. */
+interface SqliteStatement {
+  reader: boolean;
+  safeIntegers(toggle: boolean): unknown;
+}
+interface PreparingConnection extends KnexConnection {
+  prepare(sql: string): SqliteStatement;
+}
+interface KnexQuery {
+  sql?: string;
+  options?: { safeIntegers?: unknown };
+}
 interface TransactionInternals {
   client: { config: Knex.Config & { busyTimeoutMs?: number } };
   trxClient: { query(conn: KnexConnection, sql: string): Promise<unknown> };
   query(conn: KnexConnection, sql: string): Promise<unknown>;
 }
 type TransactionClass = new (...args: unknown[]) => TransactionInternals;
-type ClientClass = new (config: Knex.Config) => { transaction(...args: unknown[]): unknown };
+type ClientClass = new (config: Knex.Config) => {
+  transaction(...args: unknown[]): unknown;
+  _query(connection: PreparingConnection, obj: KnexQuery): Promise<unknown>;
+};
 
 const BetterSqliteClient = require('knex/lib/dialects/better-sqlite3/index.js') as ClientClass;
 const SqliteTransaction = require('knex/lib/dialects/sqlite3/execution/sqlite-transaction.js') as TransactionClass;
@@ -64,6 +79,60 @@ class ImmediateTransaction extends SqliteTransaction {
   }
 }
 
+/** Statements kept per connection; the product sends a few hundred distinct SQL texts at most. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * A bounded least-recently-used set of prepared statements of one connection, keyed by SQL text.
+ *
+ * Why: knex's better-sqlite3 client prepares every statement anew, and preparing (parsing and
+ * planning the SQL) cost about as much as running it in a transition. A cached statement stays
+ * right across schema changes: SQLite re-prepares a statement whose schema changed on its next
+ * step, and better-sqlite3 reads the result's columns on every run (tests/storage/sqlite-statement-cache.test.ts).
+ */
+export class StatementCache {
+  private readonly statements = new Map<string, SqliteStatement>();
+  /** How many statements were prepared (cache misses), for tests and benchmarks. */
+  prepared = 0;
+
+  constructor(private readonly capacity = STATEMENT_CACHE_SIZE) {}
+
+  /** The cached statement for `sql`, prepared on `connection` when missing. */
+  get(connection: PreparingConnection, sql: string): SqliteStatement {
+    const cached = this.statements.get(sql);
+    if (cached !== undefined) {
+      // Re-inserting moves the entry to the newest end of the Map's insertion order.
+      this.statements.delete(sql);
+      this.statements.set(sql, cached);
+      return cached;
+    }
+    const statement = connection.prepare(sql);
+    this.prepared += 1;
+    this.statements.set(sql, statement);
+    if (this.statements.size > this.capacity) {
+      const oldest = this.statements.keys().next().value as string;
+      this.statements.delete(oldest);
+    }
+    return statement;
+  }
+
+  get size(): number {
+    return this.statements.size;
+  }
+}
+
+const caches = new WeakMap<object, StatementCache>();
+
+/** The statement cache of a raw better-sqlite3 connection (created on first use). */
+export function statementCacheOf(connection: object): StatementCache {
+  let cache = caches.get(connection);
+  if (cache === undefined) {
+    cache = new StatementCache();
+    caches.set(connection, cache);
+  }
+  return cache;
+}
+
 /**
  * The knex client class to pass as `client:` for SQLite files.
  * @example knex({ client: ImmediateSqliteClient, connection: { filename }, useNullAsDefault: true })
@@ -71,5 +140,14 @@ class ImmediateTransaction extends SqliteTransaction {
 export class ImmediateSqliteClient extends BetterSqliteClient {
   override transaction(...args: unknown[]): unknown {
     return new ImmediateTransaction(this, ...args);
+  }
+
+  /** knex's `_query`, with the statement taken from the connection's cache instead of prepared each time. */
+  override async _query(connection: PreparingConnection, obj: KnexQuery): Promise<unknown> {
+    // A per-query safeIntegers toggle would stick to a shared statement: such queries keep knex's own path.
+    if (!obj.sql || !connection || obj.options?.safeIntegers !== undefined) return super._query(connection, obj);
+    const statement = statementCacheOf(connection).get(connection, obj.sql);
+    const once: PreparingConnection = { pragma: (source) => connection.pragma(source), prepare: () => statement };
+    return super._query(once, obj);
   }
 }
