@@ -8,7 +8,7 @@ import type { Calendar } from '../kinds/calendar.js';
 import type { Limit } from '../kinds/common.js';
 import { EngineError } from '../problem.js';
 import { CalendarRangeError } from './calendar-range-error.js';
-import { endOfLocalDay, formatLocalDate, parseInstant, parseLocalDate, toUtcIso } from './local-date.js';
+import { chinaDateOf, endOfLocalDay, formatLocalDate, parseInstant, parseLocalDate, toUtcIso } from './local-date.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
 const DAY_MS = 86_400_000;
@@ -81,7 +81,7 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
     addWorkingDays,
     workingDaysBetween: (from, to) => workingUpTo(to) - workingUpTo(from),
     dueAt: (start, limit) => dueAt({ start, limit, addWorkingDays }),
-    dateOf: (instant) => formatLocalDate(parseInstant(instant)),
+    dateOf: (instant) => chinaDateOf(instant),
   };
 }
 

@@ -6,6 +6,7 @@
 import { TZDate } from '@date-fns/tz';
 import { endOfDay, format, isValid } from 'date-fns';
 import { EngineError } from '../problem.js';
+import { wallClockAt, type WallClock } from './zoned-time.js';
 
 /** The time zone every date in the product is read in. */
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
@@ -19,8 +20,10 @@ export function isLocalDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new TZDate(year, month - 1, day, CHINA_TIME_ZONE);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+  // Whether a date exists does not depend on the zone: let UTC arithmetic roll 02-30 over and compare.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** Midnight (Asia/Shanghai) at the start of a YYYY-MM-DD date; throws `calendar.date-invalid` otherwise. */
@@ -46,6 +49,29 @@ export function parseInstant(value: string): TZDate {
     );
   }
   return date;
+}
+
+/**
+ * The wall clock in China for what {@link parseInstant} accepts (a plain date reads as its
+ * midnight), or undefined for anything else. For formatting without building a TZDate.
+ *
+ * @example chinaWallClock('2026-01-04T06:05:00Z')?.hour // 14
+ */
+export function chinaWallClock(value: string): WallClock | undefined {
+  if (isLocalDate(value)) {
+    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+    return { year, month, day, hour: 0, minute: 0, second: 0 };
+  }
+  const epochMs = INSTANT_PATTERN.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(epochMs) ? undefined : wallClockAt(epochMs, CHINA_TIME_ZONE);
+}
+
+/** The YYYY-MM-DD date in China of what {@link parseInstant} accepts; throws its errors otherwise. */
+export function chinaDateOf(value: string): string {
+  if (isLocalDate(value)) return value;
+  const at = chinaWallClock(value);
+  if (at === undefined) return formatLocalDate(parseInstant(value));
+  return `${String(at.year).padStart(4, '0')}-${String(at.month).padStart(2, '0')}-${String(at.day).padStart(2, '0')}`;
 }
 
 /** The YYYY-MM-DD date of a TZDate in its own zone. */

@@ -4,7 +4,7 @@
  * the browser accepts, the server accepts too.
  */
 import type { ValidateFunction } from 'ajv';
-import { formatLocalDate, parseInstant } from '../calendar/local-date.js';
+import { chinaDateOf } from '../calendar/local-date.js';
 import type { Form } from '../kinds/form.js';
 import type { Problem } from '../problem.js';
 import { FormAjvPool, type AjvCore } from './form-ajv.js';
@@ -64,6 +64,13 @@ function validatorFor(form: Form): ValidateFunction {
   return validate;
 }
 
+/** A validation's outcome: what refuses the data, and every soft reject found in it, confirmed or not. */
+export interface FormValidation {
+  problems: Problem[];
+  /** The soft rejects (`level: 'confirm'`) in the data; the confirmed ones become review flags. */
+  confirmable: Problem[];
+}
+
 /**
  * Validates form data against a form's schema; returns every problem at once, [] when valid:
  * the schema's own (formats are the hard-reject tier) and each soft reject not confirmed.
@@ -75,8 +82,16 @@ function validatorFor(form: Form): ValidateFunction {
  * // [{ code: 'form.format', path: '/applicant/idNumber', message: '"身份证号" 格式不正确，…' }]
  */
 export function validateFormData(form: Form, data: unknown, options: ValidateFormOptions = {}): Problem[] {
+  return validateForm(form, data, options).problems;
+}
+
+/**
+ * {@link validateFormData} with the soft rejects it found, so a caller that also needs them
+ * (decide's review flags) does not look for them in the same data a second time.
+ */
+export function validateForm(form: Form, data: unknown, options: ValidateFormOptions = {}): FormValidation {
   const validate = validatorFor(form);
-  today = options.now === undefined ? undefined : formatLocalDate(parseInstant(options.now));
+  today = options.now === undefined ? undefined : chinaDateOf(options.now);
   let problems: Problem[];
   try {
     problems = validate(data) ? [] : formProblems(validate.errors, form.schema);
@@ -84,7 +99,8 @@ export function validateFormData(form: Form, data: unknown, options: ValidateFor
     today = undefined;
   }
   const confirmed = new Set(options.confirmations ?? []);
-  return [...problems, ...unconfirmed(form, data).filter((finding) => !confirmed.has(finding.path))];
+  const confirmable = unconfirmed(form, data);
+  return { problems: [...problems, ...confirmable.filter((finding) => !confirmed.has(finding.path))], confirmable };
 }
 
 /** The soft rejects in `data`: problems with `level: 'confirm'`, refused until their path is confirmed. */

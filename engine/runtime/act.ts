@@ -12,7 +12,7 @@ import type { Draft } from './draft.js';
 import { createDraft, record } from './draft.js';
 import { runEffects } from './effects.js';
 import { checkEvaluation, recordEvaluation } from './evaluation.js';
-import { checkFormData, flagConfirmedData } from './form-data.js';
+import { checkedFormData, flagConfirmedData } from './form-data.js';
 import { recordVerdicts, supplyFiles } from './materials.js';
 import { buildRuleContext } from './rule-context.js';
 import { textOf } from '../text.js';
@@ -46,12 +46,15 @@ export function applyAction(draft: Draft, command: ActCommand): Problem[] {
 
   const mark = draft.events.length;
   const problems = [...checkCommandShape(action, command), ...(action.isEvaluation === true ? checkEvaluation(payload) : [])];
+  let confirmable: Problem[] = [];
   if (command.data !== undefined) {
     const confirmations = command.confirmations ? { confirmations: command.confirmations } : {};
-    problems.push(...checkFormData({ form: draft.context.bundle.form, data: command.data, now: draft.context.now, ...confirmations }));
+    const checked = checkedFormData({ form: draft.context.bundle.form, data: command.data, now: draft.context.now, ...confirmations });
+    problems.push(...checked.problems);
+    confirmable = checked.confirmable;
   }
   if (problems.length > 0) return problems;
-  const supplied = recordSupplies(draft, command);
+  const supplied = recordSupplies(draft, command, confirmable);
   if (supplied.length > 0) return supplied;
   if (action.when !== undefined && !evaluateRule(action.when, buildRuleContext(draft))) return [conditionFailed(command.action, action)];
 
@@ -62,11 +65,12 @@ export function applyAction(draft: Draft, command: ActCommand): Problem[] {
   return [];
 }
 
-function recordSupplies(draft: Draft, command: ActCommand): Problem[] {
+/** Stores the command's data (its soft rejects `confirmable`, found when it was checked), files and verdicts. */
+function recordSupplies(draft: Draft, command: ActCommand, confirmable: readonly Problem[]): Problem[] {
   if (command.data !== undefined) {
     draft.case.data = structuredClone(command.data);
     record(draft, 'form.updated', {});
-    flagConfirmedData(draft, draft.context.bundle.form);
+    flagConfirmedData(draft, confirmable);
   }
   return [
     ...(command.files === undefined ? [] : supplyFiles(draft, command.files)),

@@ -8,7 +8,7 @@ import type { Case, Pins } from './case.js';
 import type { CreateCommand, DecideContext, Decision } from './decision.js';
 import { finish, applyAction } from './act.js';
 import { createDraft, record } from './draft.js';
-import { checkFormData, flagConfirmedData } from './form-data.js';
+import { checkedFormData, flagConfirmedData } from './form-data.js';
 import { supplyFiles } from './materials.js';
 import { enterStep } from './transition.js';
 
@@ -20,10 +20,8 @@ import { enterStep } from './transition.js';
 export function decideCreate(command: CreateCommand, context: DecideContext): Decision {
   const { bundle, actor, now } = context;
   const files = command.files ?? {};
-  const problems = [
-    ...checkFormData({ form: bundle.form, data: command.data, now, ...(command.confirmations ? { confirmations: command.confirmations } : {}) }),
-    ...checkUploads({ checklist: bundle.checklist, files }),
-  ];
+  const checked = checkedFormData({ form: bundle.form, data: command.data, now, ...(command.confirmations ? { confirmations: command.confirmations } : {}) });
+  const problems = [...checked.problems, ...checkUploads({ checklist: bundle.checklist, files })];
   if (problems.length > 0) return { ok: false, problems };
 
   const applicantId = command.onBehalfOf ?? actor.id;
@@ -36,7 +34,7 @@ export function decideCreate(command: CreateCommand, context: DecideContext): De
     channel,
     ...(channel === 'counter' ? { applicantId, registeredBy: actor.id } : {}),
   });
-  flagConfirmedData(draft, bundle.form);
+  flagConfirmedData(draft, checked.confirmable);
   supplyFiles(draft, files);
   enterStep(draft, { to: bundle.workflow.start });
   if (command.action !== undefined) {

@@ -4,7 +4,7 @@
  * rejects the actor confirmed (`confirmations`, pointers under `/data`) pass, and become the
  * case's review flags for staff.
  */
-import { unconfirmed, validateFormData } from '../forms/validate.js';
+import { validateForm, type FormValidation } from '../forms/validate.js';
 import type { Form } from '../kinds/form.js';
 import type { Problem } from '../problem.js';
 import type { ReviewFlag } from './case.js';
@@ -15,23 +15,32 @@ function dataPaths(confirmations: readonly string[] | undefined): string[] {
   return (confirmations ?? []).filter((p) => p === '/data' || p.startsWith('/data/')).map((p) => p.slice('/data'.length));
 }
 
+type FormDataCheck = { form: Form; data: unknown; now: string; confirmations?: readonly string[] };
+
 /** Problems with form data as of `now`, with paths under `/data`; confirmed soft rejects are not problems. */
-export function checkFormData(args: { form: Form; data: unknown; now: string; confirmations?: readonly string[] }): Problem[] {
-  return validateFormData(args.form, args.data, { now: args.now, confirmations: dataPaths(args.confirmations) }).map((problem) => ({
+export function checkFormData(args: FormDataCheck): Problem[] {
+  return checkedFormData(args).problems;
+}
+
+/** {@link checkFormData} with the soft rejects found in the data, for {@link flagConfirmedData}. */
+export function checkedFormData(args: FormDataCheck): FormValidation {
+  const checked = validateForm(args.form, args.data, { now: args.now, confirmations: dataPaths(args.confirmations) });
+  const problems = checked.problems.map((problem) => ({
     ...problem,
-    // validateFormData points into the data itself; the command holds it under "data".
+    // validateForm points into the data itself; the command holds it under "data".
     path: `/data${problem.path}`,
     code: /^(form|identity)\./.test(problem.code) ? problem.code : `form.${problem.code}`,
   }));
+  return { problems, confirmable: checked.confirmable };
 }
 
 /**
  * Sets the case's review flags for the data it now holds (the soft rejects that were confirmed,
  * since unconfirmed ones were refused) and records `form.confirmed` when there are any. Call
- * after the data was checked and stored on the draft.
+ * after the data was checked ({@link checkedFormData} gives `confirmable`) and stored on the draft.
  */
-export function flagConfirmedData(draft: Draft, form: Form): void {
-  const flags: ReviewFlag[] = unconfirmed(form, draft.case.data).map((finding) => ({
+export function flagConfirmedData(draft: Draft, confirmable: readonly Problem[]): void {
+  const flags: ReviewFlag[] = confirmable.map((finding) => ({
     path: `/data${finding.path}`,
     code: finding.code,
     message: finding.message,

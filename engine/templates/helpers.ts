@@ -5,8 +5,8 @@
  * its arguments.
  */
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { parseInstant } from '../calendar/local-date.js';
-import { format } from 'date-fns';
+import { chinaWallClock } from '../calendar/local-date.js';
+import type { WallClock } from '../calendar/zoned-time.js';
 import type { Limit, LimitUnit, Text } from '../kinds/common.js';
 import { evaluationLevelLabel, limitText, limitUnitLabels } from '../labels.js';
 import { textOf, type Locale } from '../text.js';
@@ -27,14 +27,15 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+const chineseDate = (at: WallClock) => `${String(at.year).padStart(4, '0')}年${at.month}月${at.day}日`;
+const chineseDateTime = (at: WallClock) => `${chineseDate(at)} ${twoDigits(at.hour)}:${twoDigits(at.minute)}`;
+
 /** Formats an ISO instant or date in China; unreadable values print as they are rather than failing a notice. */
-function formatIn(value: unknown, pattern: string): string {
+function formatIn(value: unknown, pattern: (at: WallClock) => string): string {
   if (isBlank(value)) return '';
-  try {
-    return format(parseInstant(String(value)), pattern);
-  } catch {
-    return String(value);
-  }
+  const at = chinaWallClock(String(value));
+  return at === undefined ? String(value) : pattern(at);
 }
 
 /**
@@ -72,13 +73,13 @@ function isText(value: unknown): value is Text {
 export function createTemplateHelpers(options: { calendar: WorkingCalendar; locale?: Locale }): Record<TemplateHelperName, TemplateHelper> {
   const { calendar, locale = 'zh-CN' } = options;
   return {
-    date: (value) => formatIn(value, 'yyyy年M月d日'),
-    dateTime: (value) => formatIn(value, 'yyyy年M月d日 HH:mm'),
+    date: (value) => formatIn(value, chineseDate),
+    dateTime: (value) => formatIn(value, chineseDateTime),
     mask: (value) => mask(value),
     addWorkingDays: (value, n) => {
       if (isBlank(value)) return '';
       const due = calendar.addWorkingDays(calendar.dateOf(String(value)), Number(n));
-      return format(parseInstant(due), 'yyyy年M月d日');
+      return formatIn(due, chineseDate);
     },
     limit: (value) => (isLimit(value) ? limitText({ value: value.value, unit: value.unit as LimitUnit }) : ''),
     text: (value) => (isText(value) ? textOf(value, locale) : ''),
