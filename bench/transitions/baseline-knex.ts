@@ -7,9 +7,6 @@ import type { Database } from '../../storage/database.js';
 import { staleBaselineCase, type BaselineWriter } from './baseline-driver.js';
 import { baselineNow, baselinePlatformId } from './baseline-rows.js';
 
-/** Statements {@link knexWriter}'s `countCases` sends after the series (two counts). */
-export const countQueries = 2;
-
 /** Writes each transition with knex: counter upsert + case insert, or guarded case update; then events and notices. */
 export function knexWriter(db: Database): BaselineWriter {
   return {

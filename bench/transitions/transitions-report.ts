@@ -41,6 +41,8 @@ export function transitionsSection(result: TransitionsResult, index: number): st
     ...transitionTargets(result).map(targetLine),
     ...missedNote(result),
     '',
+    `Measured interleaved: ${result.size} cases per implementation in blocks of ${result.blockSize}, the three implementations taking turns in rotating order phase by phase, each after ${result.warmUpCases} warm-up cases, so all meet the same machine load.`,
+    '',
     `Statements per case, start to withdraw (through knex, BEGIN/COMMIT and reads included): ${result.implementations.filter((i) => i.statementsPerCase !== undefined).map((i) => `${i.name} ${i.statementsPerCase?.toFixed(1)}`).join(', ')}.`,
     '',
     `Rows per transition besides the case row (inserted on start with the daily number counter, updated after): ${phases.map((p) => `${p} ${s[p].events} events + ${s[p].outbox} outbox`).join('; ')}. Cases written: ${result.implementations.map((i) => `${i.name} ${i.casesWritten} (${i.casesWithdrawn} withdrawn)`).join(', ')}.`,
@@ -105,9 +107,9 @@ function missedNote(result: TransitionsResult): string[] {
     `Why ${missed.map((t) => t.phase).join(', ')} miss: the engine does the work thin knex is spared — ${counts}it runs \`decide\` on the same thread (Ajv form validation, checklist, Handlebars notices with Asia/Shanghai date formatting, sealing of personal data with AES-GCM). ` +
       (isPostgres
         ? 'On PostgreSQL each extra statement is a round trip, so the reads before the transaction (the case, the applicant, the definitions\' freshness) weigh most.'
-        : 'On SQLite a statement costs little I/O, so the CPU of `decide` and of knex building and preparing each statement (its better-sqlite3 client prepares every statement anew) weighs most.'),
+        : 'On SQLite a statement costs little I/O, so CPU weighs most: a profile of the engine series (SQLite NORMAL, statements already prepared once per connection) shows better-sqlite3 running statements and commits ~28%, knex building each statement\'s SQL ~16%, Handlebars rendering the notices ~8%, garbage collection ~5%.'),
     '',
-    `What would close it: fewer statements (the applicant's contact and the definitions' freshness served from caches that the writes changing them invalidate, across processes too; every derived column written with the case row in its one UPDATE), prepared-statement reuse in the SQLite client, and a cheaper \`decide\` (dates formatted without a time-zone library for the fixed +08:00 offset, form findings computed once per validation, the case context built once per decision).`,
+    `What would close it: fewer statements (the applicant's contact and the definitions' freshness served from caches that the writes changing them invalidate, across processes too; every derived column written with the case row in its one UPDATE), the hot path's statements kept as SQL text with bindings instead of rebuilt by knex's query builder per call, and a cheaper \`decide\` (the notices' Handlebars rendering, the case context built once per decision, storage's case facts dated without a TZDate per value).`,
   ];
 }
 

@@ -94,5 +94,13 @@ describe('transitions benchmark smoke run (SQLite, SIZE=20)', function () {
     expect(section).to.match(/start \*\*[\d.]+ : [\d.]+ : 1\*\*/);
     expect(section).to.match(/start: engine \/ thin-knex throughput = \*\*\d+%\*\* \(target >= 70%\): (met|missed by \d+ points)/);
     expect(section).to.include('p99 ms');
+    expect(section).to.include(`Measured interleaved: ${SIZE} cases per implementation in blocks of`);
+  });
+
+  it('given the interleaved run, then every implementation warmed up the same cases and blocks were smaller than the run', () => {
+    for (const result of results.transitions) {
+      expect(result.warmUpCases).to.equal(Math.min(20, SIZE));
+      expect(result.blockSize).to.be.greaterThan(0).and.below(SIZE);
+    }
   });
 });
