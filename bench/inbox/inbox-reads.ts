@@ -18,7 +18,8 @@ import {
   type InboxView,
 } from '../../server/operations/inbox.js';
 import type { Services } from '../../server/services.js';
-import { countCasesByFilterQuery, countCasesQuery, listCases, listCasesQuery } from '../../storage/cases.js';
+import { countCasesByFilterQuery, countCasesQuery } from '../../storage/case-counts.js';
+import { listCases, listCasesQuery } from '../../storage/cases.js';
 
 /** A page of the desk: 20 summaries. */
 export const PAGE_SIZE = 20;

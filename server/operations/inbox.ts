@@ -7,7 +7,8 @@
 import type { Actor, Case, CaseStatus } from '../../engine/runtime/case.js';
 import { entriesOf } from '../../engine/load/index.js';
 import { textOf } from '../../engine/text.js';
-import { countCasesByFilter, countCasesUpTo, listCaseListings, type CappedCount, type CaseListing, type CaseFilter, type CountFilter } from '../../storage/cases.js';
+import { countCasesByFilter, countCasesUpTo, type CappedCount, type CountFilter } from '../../storage/case-counts.js';
+import { listCaseListings, type CaseListing, type CaseFilter } from '../../storage/cases.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
 import { bundleForCase } from './bundles.js';
