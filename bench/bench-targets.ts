@@ -97,4 +97,25 @@ function closeOnce(db: Database, onClose: () => void): Database {
   };
 }
 
-export { postgresUnreachable } from '../storage/postgres-probe.js';
+import { postgresUnreachable } from '../storage/postgres-probe.js';
+
+export { postgresUnreachable };
+
+/**
+ * The databases a section's own entry measures, from TARGETS (a comma list of full, normal and
+ * pg; `fallback` when unset). PostgreSQL is left out, with a line on stderr, when it does not answer.
+ *
+ * @example const targets = await targetsFromEnv('full,pg');
+ */
+export async function targetsFromEnv(fallback: string): Promise<BenchTarget[]> {
+  const wanted = new Set((process.env.TARGETS ?? fallback).split(','));
+  const targets: BenchTarget[] = [];
+  if (wanted.has('full')) targets.push(sqliteTarget('FULL'));
+  if (wanted.has('normal')) targets.push(sqliteTarget('NORMAL'));
+  if (wanted.has('pg')) {
+    const reason = await postgresUnreachable(benchPostgresUrl);
+    if (reason === undefined) targets.push(postgresTarget(benchPostgresUrl));
+    else console.error(`PostgreSQL not measured: ${reason}`);
+  }
+  return targets;
+}

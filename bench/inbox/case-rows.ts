@@ -8,9 +8,8 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import type { Knex } from 'knex';
 import type { Case } from '../../engine/runtime/case.js';
-import { nextDueAt, nextWarnAt } from '../../engine/runtime/clocks.js';
-import { getCase, insertCases } from '../../storage/cases.js';
-import { writeInstant, writeJson } from '../../storage/columns.js';
+import { caseColumns, getCase, insertCases } from '../../storage/cases.js';
+import { writeJson } from '../../storage/columns.js';
 import { sealPersonalIn } from '../../storage/personal-data/sealing.js';
 import type { CaseRow } from './bulk-cases.js';
 
@@ -58,25 +57,7 @@ export function copyOf(template: Case, i: number, people: People, now: number): 
 
 /** The row `insertCases` would write for `kase` (already sealed) with `queue`. */
 export function caseRow(kase: Case, queue: string): CaseRow {
-  return {
-    id: kase.id,
-    queue,
-    platform_id: kase.platformId,
-    number: kase.number,
-    item_id: kase.pins.item.id,
-    item_version: kase.pins.item.version,
-    applicant_id: kase.applicantId,
-    step: kase.step,
-    status: kase.status,
-    assignee_id: kase.assigneeId ?? null,
-    due_at: writeInstant(nextDueAt(kase)),
-    warn_at: writeInstant(nextWarnAt(kase)),
-    channel: kase.channel ?? 'online',
-    version: 1,
-    body: writeJson(kase),
-    created_at: writeInstant(kase.createdAt),
-    updated_at: writeInstant(kase.updatedAt),
-  };
+  return { id: kase.id, ...caseColumns({ kase, version: 1, body: writeJson(kase), derived: { queue } }) };
 }
 
 /**

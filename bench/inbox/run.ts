@@ -3,20 +3,13 @@
  * timed reads per measurement, default 30; TARGETS a comma list of full,pg, default both).
  * Prints the section's markdown to stdout, progress to stderr.
  */
-import { benchPostgresUrl, postgresTarget, postgresUnreachable, sqliteTarget, type BenchTarget } from '../bench-targets.js';
+import { targetsFromEnv } from '../bench-targets.js';
 import { benchInbox, type InboxResult } from './inbox.js';
 import { inboxSection } from './inbox-report.js';
 
 const size = Number(process.env.INBOX_SIZE ?? 1_000_000);
 const runs = Number(process.env.RUNS ?? 30);
-const wanted = new Set((process.env.TARGETS ?? 'full,pg').split(','));
-const targets: BenchTarget[] = [];
-if (wanted.has('full')) targets.push(sqliteTarget('FULL'));
-if (wanted.has('pg')) {
-  const reason = await postgresUnreachable(benchPostgresUrl);
-  if (reason === undefined) targets.push(postgresTarget(benchPostgresUrl));
-  else console.error(`PostgreSQL not measured: ${reason}`);
-}
+const targets = await targetsFromEnv('full,pg');
 const results: InboxResult[] = [];
 for (const target of targets) {
   const started = Date.now();
