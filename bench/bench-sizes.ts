@@ -28,9 +28,9 @@ export interface BenchSizes {
 }
 
 /**
- * Issue 7's sizes, except the bulk import: 1,000,000 imported cases take about half an hour on
- * this 2-core machine (both databases, ours and the direct baseline), beyond the 20 minutes of the
- * whole run, so `make bench` imports 100,000 and `IMPORT_CASES=1000000 npx tsx bench/import/run.ts`
+ * Issue 7's sizes, except the bulk import: 1,000,000 imported cases take about 14 minutes on
+ * this 2-core machine (both databases, ours and the direct baseline; the whole run then took 21.4
+ * minutes, beyond its 20), so `make bench` imports 100,000 and `IMPORT_CASES=1000000 npx tsx bench/import/run.ts`
  * measures the million on its own.
  */
 export const fullSizes: BenchSizes = {
