@@ -98,6 +98,19 @@ export const Effect = Type.Union(
 );
 export type Effect = Static<typeof Effect>;
 
+/** One indicator an evaluation rates beside its overall level (GB/T 39735: 服务态度, 办事效率 …). */
+export const EvaluationIndicator = Type.Object(
+  {
+    key: Key,
+    title: Text,
+    isRequired: Type.Optional(
+      Type.Boolean({ description: 'The applicant must rate it; by default an indicator may be left unrated (only the overall level is required).' }),
+    ),
+  },
+  { additionalProperties: false, description: 'An evaluation indicator, rated 1–5 like the level (payload "indicators": { key: level }).' },
+);
+export type EvaluationIndicator = Static<typeof EvaluationIndicator>;
+
 export const Action = Type.Object(
   {
     title: Text,
@@ -111,7 +124,13 @@ export const Action = Type.Object(
     acceptsMaterials: Type.Optional(Type.Boolean({ description: 'The actor may upload materials with this action (submit, supplement).' })),
     acceptsVerdicts: Type.Optional(Type.Boolean({ description: 'The actor may give material verdicts (ok / deficient) with this action.' })),
     isEvaluation: Type.Optional(
-      Type.Boolean({ description: 'This action is the applicant\'s evaluation (好差评): its payload needs a level 1–5.' }),
+      Type.Boolean({
+        description:
+          'This action is the applicant\'s evaluation (好差评): its payload needs a level 1–5. One evaluation per step and case; an action whose "to" is its own step lets the case stay (e.g. 受理评价 while the service runs).',
+      }),
+    ),
+    indicators: Type.Optional(
+      Type.Array(EvaluationIndicator, { minItems: 1, description: 'Indicators the evaluation rates 1–5 beside the level (only on an evaluation action; keys unique).' }),
     ),
     effects: Type.Optional(Type.Array(Effect, { description: 'Effects of taking the action, in order.' })),
   },

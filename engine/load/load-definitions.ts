@@ -8,6 +8,7 @@ import type { Problem } from '../problem.js';
 import { suggest } from '../suggest.js';
 import { checkCalendars } from './check-calendars.js';
 import { checkChecklists } from './check-checklists.js';
+import { checkEvaluationActions } from './check-evaluation-actions.js';
 import { checkForms } from './check-forms.js';
 import { checkNetwork } from './check-network.js';
 import { checkReferences } from './check-references.js';
@@ -32,6 +33,7 @@ const semanticChecks: Array<(set: DefinitionSet) => Problem[]> = [
   checkReferences,
   checkWorkflows,
   checkAllWorkflowEffects,
+  checkEvaluationActions,
   checkRules,
   checkChecklists,
   checkTemplates,

@@ -11,7 +11,7 @@ import type { ActCommand, CaseEvent, DecideContext, Decision } from './decision.
 import type { Draft } from './draft.js';
 import { createDraft, record } from './draft.js';
 import { runEffects } from './effects.js';
-import { checkEvaluation, recordEvaluation } from './evaluation.js';
+import { checkEvaluation, checkNotYetEvaluated, recordEvaluation } from './evaluation.js';
 import { checkedFormData, flagConfirmedData } from './form-data.js';
 import { recordVerdicts, supplyFiles } from './materials.js';
 import { buildRuleContext } from './rule-context.js';
@@ -45,7 +45,7 @@ export function applyAction(draft: Draft, command: ActCommand): Problem[] {
   draft.payload = structuredClone(payload);
 
   const mark = draft.events.length;
-  const problems = [...checkCommandShape(action, command), ...(action.isEvaluation === true ? checkEvaluation(payload) : [])];
+  const problems = [...checkCommandShape(action, command), ...(action.isEvaluation === true ? evaluationProblems(draft, action, payload) : [])];
   let confirmable: Problem[] = [];
   if (command.data !== undefined) {
     const confirmations = command.confirmations ? { confirmations: command.confirmations } : {};
@@ -59,7 +59,7 @@ export function applyAction(draft: Draft, command: ActCommand): Problem[] {
   if (action.when !== undefined && !evaluateRule(action.when, buildRuleContext(draft))) return [conditionFailed(command.action, action)];
 
   draft.events.splice(mark, 0, actedEvent(draft, { action: command.action, from, to: action.to, payload }));
-  if (action.isEvaluation === true) recordEvaluation(draft, payload);
+  if (action.isEvaluation === true) recordEvaluation(draft, payload, action);
   if (action.to === from) runEffects(draft, action.effects);
   else transition(draft, { to: action.to, ...(action.effects === undefined ? {} : { effects: action.effects }) });
   return [];
@@ -76,6 +76,12 @@ function recordSupplies(draft: Draft, command: ActCommand, confirmable: readonly
     ...(command.files === undefined ? [] : supplyFiles(draft, command.files)),
     ...(command.verdicts === undefined ? [] : recordVerdicts(draft, command.verdicts)),
   ];
+}
+
+/** An evaluation once per step (the one already given says so first), then its payload. */
+function evaluationProblems(draft: Draft, action: Action, payload: Record<string, unknown>): Problem[] {
+  const given = checkNotYetEvaluated(draft);
+  return given.length > 0 ? given : checkEvaluation(payload, action);
 }
 
 function conditionFailed(name: string, action: Action): Problem {

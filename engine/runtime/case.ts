@@ -3,7 +3,7 @@
  * Storage keeps it in a row with an optimistic `version`; the engine never mutates its input.
  */
 import type { Limit, LimitUnit } from '../kinds/common.js';
-import type { Role } from '../kinds/workflow.js';
+import type { Role, Stage } from '../kinds/workflow.js';
 
 /** Exact versions a case runs on; publishing new versions never changes them. */
 export interface Pins {
@@ -110,6 +110,10 @@ export interface Evaluation {
   level: 1 | 2 | 3 | 4 | 5;
   comment?: string;
   step: string;
+  /** The stage of the step evaluated in (e.g. implement for 受理评价, supervise for 办结评价); absent on evaluations saved before it existed or in a step without a stage. */
+  stage?: Stage;
+  /** The indicators rated, by key, 1–5 (only those the action declares). */
+  indicators?: Record<string, number>;
   at: string;
   by: string;
 }

@@ -232,6 +232,7 @@ export const CaseViewSchema = Type.Object({
       acceptsMaterials: Type.Boolean(),
       acceptsVerdicts: Type.Boolean(),
       isEvaluation: Type.Boolean(),
+      indicators: Type.Array(Type.Object({ key: Str, title: Str, isRequired: Type.Boolean() }), { description: 'What an evaluation rates 1–5 beside its level (评价指标).' }),
     }),
   ),
 });

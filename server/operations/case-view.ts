@@ -59,15 +59,27 @@ export interface CaseView {
     reason: string | null;
     files: Array<{ id: string; name: string; size: number; mediaType: string }>;
   }>;
-  actions: Array<{ name: string; title: string; requires: string[]; acceptsMaterials: boolean; acceptsVerdicts: boolean; isEvaluation: boolean }>;
+  actions: Array<{
+    name: string;
+    title: string;
+    requires: string[];
+    acceptsMaterials: boolean;
+    acceptsVerdicts: boolean;
+    isEvaluation: boolean;
+    /** The indicators an evaluation rates beside its level (empty for other actions). */
+    indicators: Array<{ key: string; title: string; isRequired: boolean }>;
+  }>;
 }
 
 function actionsFor(actor: Actor, kase: Case, bundle: Bundle): CaseView['actions'] {
   const step = bundle.workflow.steps[kase.step];
   if (!step || kase.status !== 'open') return [];
   const roles = effectiveRoles(actor, kase);
+  // One evaluation per step: once given, the step offers no evaluation action any more.
+  const isEvaluated = kase.evaluations.some((evaluation) => evaluation.step === kase.step);
   return Object.entries(step.actions ?? {})
     .filter(([, action]) => action.roles.some((role) => roles.includes(role)))
+    .filter(([, action]) => !(isEvaluated && action.isEvaluation === true))
     .map(([name, action]) => ({
       name,
       title: textOf(action.title),
@@ -75,6 +87,7 @@ function actionsFor(actor: Actor, kase: Case, bundle: Bundle): CaseView['actions
       acceptsMaterials: action.acceptsMaterials === true,
       acceptsVerdicts: action.acceptsVerdicts === true,
       isEvaluation: action.isEvaluation === true,
+      indicators: (action.indicators ?? []).map((indicator) => ({ key: indicator.key, title: textOf(indicator.title), isRequired: indicator.isRequired === true })),
     }));
 }
 

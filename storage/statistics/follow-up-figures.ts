@@ -1,7 +1,7 @@
 /**
  * Figures of what follows a case, in SQL: the evaluations (好差评) given in a period by level,
  * read from their `case.evaluated` events by type and time (a case may be evaluated at more
- * than one stage, and each evaluation counts), and the follow-up tasks a bad review opens
+ * than one stage, and each evaluation counts, unless an appeal against it was upheld), and the follow-up tasks a bad review opens
  * (整改) with their closing and visits (回访).
  */
 import type { Knex } from 'knex';
@@ -40,6 +40,10 @@ export function evaluationQuery(db: Db, scope: FigureScope): Knex.QueryBuilder {
     .where('e.type', 'case.evaluated')
     .where('e.at', '>=', writeInstant(scope.fromAt))
     .where('e.at', '<', writeInstant(scope.untilAt))
+    // A review set aside on appeal (申诉复核 upheld) is no review: one probe of the appeals' unique (case, instant) index.
+    .whereNotExists(
+      db('evaluation_appeals as a').select(db.raw('1')).whereRaw('a.case_id = e.case_id').whereRaw('a.evaluation_at = e.at').where('a.status', 'upheld'),
+    )
     .groupBy('c.platform_id', 'c.item_id', db.raw(level));
   return casesInScope(builder, scope);
 }

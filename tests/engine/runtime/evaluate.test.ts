@@ -29,13 +29,13 @@ describe('decide: evaluation (好差评)', () => {
     expect(expectedDate).to.equal('2026-10-22');
     const decision = step(awaitingEvaluation().case, { type: 'act', action: 'evaluate', payload: { level: 2, comment: '等待时间太长' } }, contextAt(at.evaluated, applicant));
     expect(decision.case).to.include({ step: 'closed', status: 'completed' });
-    expect(decision.case.evaluations).to.deep.equal([{ level: 2, comment: '等待时间太长', step: 'supervise', at: at.evaluated, by: applicant.id }]);
+    expect(decision.case.evaluations).to.deep.equal([{ level: 2, comment: '等待时间太长', step: 'supervise', stage: 'supervise', at: at.evaluated, by: applicant.id }]);
     const tasks = decision.outcomes.filter((o): o is TaskOpenOutcome => o.type === 'task.open');
     expect(tasks).to.have.length(1);
     // End of 2026-10-22 in China is 15:59:59.999 UTC.
     expect(tasks[0]?.task).to.deep.equal({ id: 'id-1', kind: 'rectification', title: '差评整改', dueAt: `${expectedDate}T15:59:59.999Z`, to: 'assignee' });
     expect(decision.events.map((e) => e.type)).to.deep.equal(['case.acted', 'case.evaluated', 'case.closed', 'task.opened']);
-    expect(decision.events[1]?.data).to.deep.equal({ level: 2, comment: '等待时间太长' });
+    expect(decision.events[1]?.data).to.deep.equal({ level: 2, step: 'supervise', stage: 'supervise', comment: '等待时间太长' });
   });
 
   it('given a good review (level 5), when the applicant evaluates, then the case closes and no task opens', () => {
