@@ -20,6 +20,10 @@ export interface TaskRecord {
   /** What was done, given when closing. */
   result: string | null;
   closedBy: string | null;
+  /** When its one reminder (催办) went, before the due date; null until then. */
+  remindedAt: string | null;
+  /** When it was escalated (督办) for being open past its due date; null until then. */
+  escalatedAt: string | null;
   /** The case's number, joined from cases when read. */
   caseNumber?: string | null;
 }
@@ -42,7 +46,7 @@ export interface VisitView extends VisitRecord {
 }
 
 /** Opens a task; opening the same id twice is a no-op. */
-export async function openTask(db: Db, task: Omit<TaskRecord, 'status' | 'closedAt' | 'result' | 'closedBy'>): Promise<void> {
+export async function openTask(db: Db, task: Omit<TaskRecord, 'status' | 'closedAt' | 'result' | 'closedBy' | 'remindedAt' | 'escalatedAt'>): Promise<void> {
   await db('tasks')
     .insert({
       id: task.id,
@@ -129,6 +133,72 @@ function toRecord(row: Record<string, unknown>): TaskRecord {
     closedAt: readInstant(row.closed_at),
     result: (row.result as string | null) ?? null,
     closedBy: (row.closed_by as string | null) ?? null,
+    remindedAt: readInstant(row.reminded_at),
+    escalatedAt: readInstant(row.escalated_at),
     caseNumber: (row.case_number as string | null) ?? null,
   };
+}
+
+/** The two deadline marks of a task: its reminder (催办) before the due date and its escalation (督办) after it. */
+export type DeadlineMark = 'reminded' | 'escalated';
+
+const MARK_COLUMNS: Readonly<Record<DeadlineMark, string>> = { reminded: 'reminded_at', escalated: 'escalated_at' };
+
+/** Open tasks still without the mark and with a due date in the window (after `dueAfter`, up to `dueBy`). */
+function unmarked(db: Db, mark: DeadlineMark, window: { dueAfter?: string; dueBy?: string }): Knex.QueryBuilder {
+  const builder = db('tasks').where('status', 'open').whereNull(MARK_COLUMNS[mark]).whereNotNull('due_at');
+  if (window.dueAfter !== undefined) builder.where('due_at', '>', writeInstant(window.dueAfter));
+  if (window.dueBy !== undefined) builder.where('due_at', '<=', writeInstant(window.dueBy));
+  return builder;
+}
+
+export interface UnmarkedGroup {
+  platformId: string;
+  kind: string;
+  /** The earliest due date among them. */
+  earliestDueAt: string;
+}
+
+/** The query behind {@link unmarkedGroups} (exported for EXPLAIN in tests). */
+export function unmarkedGroupsQuery(db: Db, mark: DeadlineMark, window: { dueAfter?: string; dueBy?: string }): Knex.QueryBuilder {
+  return unmarked(db, mark, window).select('platform_id', 'kind').min({ earliest: 'due_at' }).groupBy('platform_id', 'kind');
+}
+
+/**
+ * Which platforms and kinds have open tasks without the mark in the window, with the earliest
+ * due date of each: the worker then asks only where a platform's own rule makes one due.
+ */
+export async function unmarkedGroups(db: Db, mark: DeadlineMark, window: { dueAfter?: string; dueBy?: string }): Promise<UnmarkedGroup[]> {
+  const rows: Array<Record<string, unknown>> = await unmarkedGroupsQuery(db, mark, window);
+  return rows.map((row) => ({ platformId: row.platform_id as string, kind: row.kind as string, earliestDueAt: readInstant(row.earliest) as string }));
+}
+
+/** The query behind {@link unmarkedTasks}. */
+export function unmarkedTasksQuery(db: Db, query: { mark: DeadlineMark; platformId: string; kind: string; dueAfter?: string; dueBy: string; limit: number }): Knex.QueryBuilder {
+  return unmarked(db, query.mark, query)
+    .select('id')
+    .where({ platform_id: query.platformId, kind: query.kind })
+    .orderBy([{ column: 'due_at' }, { column: 'id' }])
+    .limit(query.limit);
+}
+
+/** Open tasks of one platform and kind still without the mark, due in the window, earliest first. */
+export async function unmarkedTasks(db: Db, query: { mark: DeadlineMark; platformId: string; kind: string; dueAfter?: string; dueBy: string; limit: number }): Promise<TaskRecord[]> {
+  const ids = (await unmarkedTasksQuery(db, query)).map((row: { id: string }) => row.id);
+  if (ids.length === 0) return [];
+  const rows = await selectTasks(db).whereIn('t.id', ids).orderBy([{ column: 't.due_at' }, { column: 't.id' }]);
+  return rows.map(toRecord);
+}
+
+/**
+ * Marks an open task reminded or escalated at `at`, if no one did: one conditional UPDATE, so of
+ * two workers only one gets true and sends the notices (in the same transaction).
+ */
+export async function markTask(db: Db, change: { id: string; mark: DeadlineMark; at: string }): Promise<boolean> {
+  const column = MARK_COLUMNS[change.mark];
+  const changed = await db('tasks')
+    .where({ id: change.id, status: 'open' })
+    .whereNull(column)
+    .update({ [column]: writeInstant(change.at) });
+  return changed === 1;
 }

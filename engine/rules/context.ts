@@ -15,6 +15,11 @@ export interface RuleContext {
      * check → supplement → check it is 1. Rules at a review step read it as "times returned".
      */
     returns: number;
+    /**
+     * The case's sample number 0–99, a hash of its case number (engine/runtime/follow-up-sample.ts):
+     * the follow-up sample picks the cases whose number is below the platform's rate.
+     */
+    sample: number;
   };
   materials: {
     /** Keys of required materials with no file. */
@@ -35,15 +40,21 @@ export interface RuleContext {
   /** The payload of the command being decided (reason, note, result, level, comment …). */
   command: Record<string, unknown>;
   actor: { roles: string[] };
+  /** The platform's settings a rule may read. */
+  platform: {
+    /** Percent of good reviews that get a follow-up visit (回访抽样), 0–100; default 10. */
+    followUp: { sampleRate: number };
+  };
 }
 
-export const ruleRoots = ['form', 'case', 'materials', 'eligibility', 'command', 'actor'] as const;
+export const ruleRoots = ['form', 'case', 'materials', 'eligibility', 'command', 'actor', 'platform'] as const;
 /** Paths under the fixed roots a rule may read (form and command are open). */
 export const ruleFixedPaths = [
   'case.step',
   'case.status',
   'case.fields',
   'case.returns',
+  'case.sample',
   'materials.missing',
   'materials.deficient',
   'materials.missingCount',
@@ -52,4 +63,5 @@ export const ruleFixedPaths = [
   'eligibility.unmet',
   'eligibility.unmetCount',
   'actor.roles',
+  'platform.followUp.sampleRate',
 ] as const;

@@ -7,6 +7,7 @@ import type { Role } from '../kinds/workflow.js';
 import type { RuleContext } from '../rules/context.js';
 import type { Actor, Case } from './case.js';
 import type { Draft } from './draft.js';
+import { followUpSampleRate, sampleNumberOf } from './follow-up-sample.js';
 
 /** The actor's roles on this case: `applicant` counts only for the case's own applicant. */
 export function effectiveRoles(actor: Actor, caseState: Case): Role[] {
@@ -19,12 +20,13 @@ export function buildRuleContext(draft: Draft): RuleContext {
   const checklist = evaluateChecklist({ checklist: draft.context.bundle.checklist, data: c.data, materials: c.materials });
   return {
     form: c.data,
-    case: { step: c.step, status: c.status, fields: c.fields, returns: returnsOf(c) },
+    case: { step: c.step, status: c.status, fields: c.fields, returns: returnsOf(c), sample: sampleNumberOf(c.number) },
     materials: checklist.counts,
     eligibility: eligibilityCounts(evaluateEligibility(draft.context.bundle.item.eligibility, c.data).unmet.map((line) => line.key)),
     command: draft.payload,
     // Timers act for nobody: no role may be claimed in their rules.
     actor: { roles: draft.actorId === null ? [] : effectiveRoles(draft.context.actor, c) },
+    platform: { followUp: { sampleRate: followUpSampleRate(draft.context.bundle.platform) } },
   };
 }
 

@@ -4,8 +4,14 @@
  * limit and is never moved here. A rectification is only closed after at least one visit:
  * the platform rule is "整改到位并回访" with a 回访率 of 100% for bad reviews. Visits may still
  * be recorded after closing (a recheck call), and a late close is kept and shown as late.
+ *
+ * A follow-up task (回访任务, a sampled good review) is the call itself: a visit that reached the
+ * applicant (satisfied or unsatisfied) closes it with the visit's note as its result; an
+ * unreachable one leaves it open for another call, and staff may close it explicitly after one.
+ * The worker's reminder (催办) and escalation (督办) of a task show as `remindedAt`/`escalatedAt`.
  */
 import type { Actor } from '../../engine/runtime/case.js';
+import { FOLLOW_UP_TASK, RECTIFICATION_TASK } from '../../engine/runtime/task-deadlines.js';
 import { listEventsOfType } from '../../storage/case-events.js';
 import { getCase } from '../../storage/cases.js';
 import { closeTask, getTask, insertVisit, listTasks, listVisits, type TaskRecord, type TaskStatus, type VisitOutcome, type VisitView } from '../../storage/tasks.js';
@@ -15,7 +21,10 @@ import { requiredText } from './required-text.js';
 import { EVALUATION_REPLIED, evaluationView, type EvaluationView } from './evaluation-reply.js';
 
 /** Task kinds that may not be closed before someone called the applicant back. */
-const KINDS_NEEDING_A_VISIT = new Set(['rectification']);
+const KINDS_NEEDING_A_VISIT = new Set([RECTIFICATION_TASK, FOLLOW_UP_TASK]);
+
+/** Visit outcomes that reached the applicant: on a follow-up task they close it. */
+const REACHED: ReadonlySet<VisitOutcome> = new Set(['satisfied', 'unsatisfied']);
 
 export interface TaskView {
   id: string;
@@ -32,6 +41,10 @@ export interface TaskView {
   createdAt: string;
   closedAt: string | null;
   result: string | null;
+  /** When the reminder before the due date went (已催办); null before. */
+  remindedAt: string | null;
+  /** When it was escalated for being open past its due date (已督办); null before. */
+  escalatedAt: string | null;
   /** The case's latest evaluation and the reply to it (what a rectification is about). */
   evaluation: EvaluationView | null;
   visits: Array<{ id: string; note: string; outcome: VisitOutcome; at: string; by: string; byName: string }>;
@@ -70,6 +83,8 @@ async function viewsOf(services: Services, tasks: TaskRecord[]): Promise<TaskVie
     createdAt: task.createdAt,
     closedAt: task.closedAt,
     result: task.result,
+    remindedAt: task.remindedAt,
+    escalatedAt: task.escalatedAt,
     evaluation: task.caseId ? evaluations.get(task.caseId) ?? null : null,
     visits: visits.filter((v) => v.taskId === task.id).map(visitView),
   }));
@@ -95,16 +110,14 @@ async function viewOne(services: Services, actor: Actor, taskId: string): Promis
   return (await viewsOf(services, [await visibleTask(services, actor, taskId)]))[0] as TaskView;
 }
 
-/** Records a follow-up visit on a task of the actor's platform. */
+/** Records a follow-up visit on a task of the actor's platform; one that reached the applicant closes a follow-up task. */
 export async function addVisit(services: Services, actor: Actor, taskId: string, input: { note: string; outcome: VisitOutcome }): Promise<TaskView> {
-  await visibleTask(services, actor, taskId);
-  await insertVisit(services.db.knex, {
-    id: services.newId(),
-    taskId,
-    note: requiredText(input.note, { path: '/note', code: 'task.visit-note-empty', what: '回访记录' }),
-    outcome: input.outcome,
-    visitedBy: actor.id,
-    at: services.now().toISOString(),
+  const task = await visibleTask(services, actor, taskId);
+  const note = requiredText(input.note, { path: '/note', code: 'task.visit-note-empty', what: '回访记录' });
+  const at = services.now().toISOString();
+  await services.db.transaction(async (tx) => {
+    await insertVisit(tx, { id: services.newId(), taskId, note, outcome: input.outcome, visitedBy: actor.id, at });
+    if (task.kind === FOLLOW_UP_TASK && REACHED.has(input.outcome)) await closeTask(tx, { id: taskId, at, result: note, by: actor.id });
   });
   return viewOne(services, actor, taskId);
 }
