@@ -38,6 +38,9 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^bundle\./, 409],
   // The state changed under the caller (answered, replied to, closed by someone else): 409.
   [/^(consultation|evaluation|task)\.(already-|not-answered$|not-evaluated$)/, 409],
+  // Feedback answered, or an improvement measure changed, by someone else meanwhile: 409.
+  [/^feedback\.already-answered$|^improvement\.already-changed$/, 409],
+  [/^(feedback|improvement)\./, 422],
   // The registry or an assessment changed under the caller: 409.
   [/^platform\.status-conflict$|^assessment\.already-/, 409],
   // Revealing a masked value without a reason, or at a path that holds none.

@@ -48,7 +48,7 @@ export interface FaqView {
 }
 
 /** Titles of the items the platform sees, for labelling questions and handbook entries. */
-async function itemTitles(services: Services, platformId: string): Promise<(itemId: string | null) => string | null> {
+export async function itemTitles(services: Services, platformId: string): Promise<(itemId: string | null) => string | null> {
   const { set } = await visibleDefinitions(services, platformId);
   return (itemId) => {
     if (itemId === null) return null;

@@ -50,6 +50,8 @@ function expectedFigures(month: Month, period: { from: string; to: string }, onl
       goodRate: ratio(levelCount(5) + levelCount(4) + levelCount(3), evaluated.length),
     },
     rectification: { opened: tasks.length, closed, closedOnTime: closed, visited, rate: ratio(closed, tasks.length), visitRate: ratio(visited, tasks.length) },
+    // The month files no feedback (投诉与建议); tests/api/feedback.test.ts counts some.
+    feedback: { received: 0, answered: 0, answeredOnTime: 0, onTimeRate: null },
   };
 }
 
