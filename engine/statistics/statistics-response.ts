@@ -56,6 +56,8 @@ export interface ItemStatistics {
   served: number;
   servedOnTime: number;
   oneVisit: number;
+  /** Mean working days of the item's served cases, when the server gives it. */
+  avgWorkingDays?: number | null;
 }
 
 /** Applications of one month (YYYY-MM) by channel. */

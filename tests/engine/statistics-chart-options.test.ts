@@ -1,8 +1,9 @@
 /**
  * The chart options are plain data from the statistics figures: the same figures the dashboard
  * and the reports show. The response below has the shape and the sizes of a month on 绵阳
- * (tests/api/statistics-month.ts): typed as the server's own `Statistics`, and handed to the
- * options as the engine's `StatisticsResponse`, so the two types cannot drift apart unnoticed.
+ * (tests/api/statistics-month.ts). The server's own `Statistics` must be assignable to the
+ * engine's `StatisticsResponse` the charts read: checked at compile time below, so the two
+ * types cannot drift apart unnoticed.
  */
 import { expect } from 'chai';
 import * as echarts from 'echarts';
@@ -19,14 +20,16 @@ import {
   workingDaysByPlatformOption,
 } from '../../engine/statistics/chart-options.js';
 import { formatDays, formatRate } from '../../engine/statistics/figure-format.js';
-import type { StatisticsResponse } from '../../engine/statistics/statistics-response.js';
-import type { Figures } from '../../server/operations/statistics/figures.js';
+import type { StatisticsFigures, StatisticsResponse } from '../../engine/statistics/statistics-response.js';
 import type { Statistics } from '../../server/operations/statistics/statistics.js';
 
 const zh = CHART_LABELS['zh-CN'];
 const en = CHART_LABELS.en;
 
-function figures(overrides: Partial<Figures> = {}): Figures {
+// Compile-time only: the server's answer is what the charts read (a figure the server adds is optional here).
+export const serverAnswerFits = (answer: Statistics): StatisticsResponse => answer;
+
+function figures(overrides: Partial<StatisticsFigures> = {}): StatisticsFigures {
   return {
     applied: 52, online: 41, counter: 11, overdue: 9, served: 44, servedOnTime: 37, onTimeRate: 37 / 44, avgWorkingDays: 2.386,
     oneVisit: 39, oneVisitRate: 39 / 44,
@@ -45,7 +48,7 @@ const items = Array.from({ length: 12 }, (_, i) => ({
   applied: 30 - i * 2, online: 20 - i, counter: 10 - i, overdue: 0, served: 0, servedOnTime: 0, oneVisit: 0,
 }));
 
-const serverResponse: Statistics = {
+const response: StatisticsResponse = {
   asOf: '2026-10-20T10:00:00.000Z', from: '2026-09-21', to: '2026-10-20', root: 'mianyang',
   filters: { itemId: null, class: null },
   total: figures(),
@@ -56,7 +59,6 @@ const serverResponse: Statistics = {
   byItem: [...items, { itemId: null, title: '下级平台自有事项', class: null, level: null, applied: 29, online: 29, counter: 0, overdue: 0, served: 0, servedOnTime: 0, oneVisit: 0 }],
   byMonth: [{ month: '2026-09', applied: 20, online: 15, counter: 5 }, { month: '2026-10', applied: 32, online: 26, counter: 6 }],
 };
-const response: StatisticsResponse = serverResponse;
 
 // What an option's series hold, read without ECharts' types.
 type Series = { name?: string; type: string; stack?: string; data: Array<number | { value: number; itemStyle?: { color: string }; label?: { formatter: string } }> };
