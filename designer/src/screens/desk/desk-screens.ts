@@ -5,3 +5,5 @@ export { ConsultationsScreen } from './ConsultationsScreen';
 export { CounterScreen } from './CounterScreen';
 export { InboxScreen } from './InboxScreen';
 export { ReviewsScreen } from './ReviewsScreen';
+export { FeedbackInboxScreen } from '../feedback/FeedbackInboxScreen';
+export { ImprovementsScreen } from '../feedback/ImprovementsScreen';

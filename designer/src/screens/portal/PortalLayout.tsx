@@ -16,9 +16,11 @@ const links = [
   { to: '/', key: 'navLists', isEnd: true },
   { to: '/portal/cases', key: 'navMyCases', isEnd: false },
   { to: '/portal/consultations', key: 'navConsult', isEnd: false },
+  { to: '/portal/feedback', key: 'navFeedback', isEnd: false, ns: 'feedback' },
   { to: '/faq', key: 'navFaq', isEnd: false },
   { to: '/progress', key: 'navProgress', isEnd: false },
   { to: '/assessments', key: 'navAssessments', isEnd: false },
+  { to: '/portal/improvements', key: 'navImprovements', isEnd: false, ns: 'feedback' },
 ] as const;
 
 /** Where the login page should send the user back to. */
@@ -41,7 +43,7 @@ export function PortalLayout({ isSignInRequired = false }: { isSignInRequired?: 
         <nav aria-label={t('navLabel')} className="portal-nav">
           {links.map((link) => (
             <NavLink key={link.to} to={link.to} end={link.isEnd} className={({ isActive }) => (isActive ? 'portal-nav-link active' : 'portal-nav-link')}>
-              {t(link.key)}
+              {t(link.key, { ns: 'ns' in link ? link.ns : 'portal' })}
             </NavLink>
           ))}
         </nav>

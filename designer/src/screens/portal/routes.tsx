@@ -11,6 +11,8 @@ const AssessmentResultsPage = screen('AssessmentResultsPage');
 const CasePage = screen('CasePage');
 const ConsultationsPage = screen('ConsultationsPage');
 const FaqPage = screen('FaqPage');
+const FeedbackPage = screen('FeedbackPage');
+const ImprovementsPage = screen('ImprovementsPage');
 const MyCasesPage = screen('MyCasesPage');
 const PortalLayout = screen('PortalLayout');
 const ProgressLookupPage = screen('ProgressLookupPage');
@@ -21,6 +23,8 @@ export const portalRoutes = (
       <Route path="/progress" element={<ProgressLookupPage />} />
       <Route path="/faq" element={<FaqPage />} />
       <Route path="/assessments" element={<AssessmentResultsPage />} />
+      {/* Public (改进举措公开): no sign-in, though under /portal. */}
+      <Route path="/portal/improvements" element={<ImprovementsPage />} />
     </Route>
     <Route path="/portal" element={<PortalLayout isSignInRequired />}>
       <Route index element={<Navigate to="cases" replace />} />
@@ -28,6 +32,7 @@ export const portalRoutes = (
       <Route path="cases" element={<MyCasesPage />} />
       <Route path="cases/:caseId" element={<CasePage />} />
       <Route path="consultations" element={<ConsultationsPage />} />
+      <Route path="feedback" element={<FeedbackPage />} />
     </Route>
   </>
 );
