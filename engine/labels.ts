@@ -1,6 +1,6 @@
 /**
  * The Chinese labels the product prints for enumerated values: service channels, flow stages,
- * material forms, evaluation levels, time-limit units, platform levels. One place, so guides,
+ * material forms, evaluation levels and indicators, time-limit units, platform levels. One place, so guides,
  * notices, the designer and the API say the same thing.
  */
 import type { Limit, LimitUnit } from './kinds/common.js';
@@ -68,4 +68,17 @@ export function limitText(limit: Pick<Limit, 'value' | 'unit'>): string {
 /** The label of an evaluation level, '' outside 1–5. */
 export function evaluationLevelLabel(level: number): string {
   return Object.hasOwn(evaluationLevelLabels, level) ? evaluationLevelLabels[level as 1 | 2 | 3 | 4 | 5] : '';
+}
+
+/** Evaluation indicators (GB/T 39735 评价指标) the province's flows declare, by key. */
+export const evaluationIndicatorLabels: Readonly<Record<string, string>> = {
+  attitude: '服务态度',
+  efficiency: '办事效率',
+  quality: '服务质量',
+  convenience: '办事便利',
+};
+
+/** The label of an evaluation indicator; the key itself for one a platform's own flow declares. */
+export function evaluationIndicatorLabel(key: string): string {
+  return Object.hasOwn(evaluationIndicatorLabels, key) ? (evaluationIndicatorLabels[key] as string) : key;
 }

@@ -106,7 +106,8 @@ forEachDatabase('API: 专利权质押登记 through the standard service flow', 
 
     const seen = await refresh(zhangsan);
     expect(seen).to.include({ step: 'implement', status: 'open' });
-    expect(seen.actions).to.deep.equal([]);
+    // While the service runs she may rate the acceptance (受理评价, once); nothing else is hers to do.
+    expect(seen.actions.map((a: any) => a.name)).to.deep.equal(['evaluateAcceptance']);
     const receipts = (await noticesAs(zhangsan)).filter((n) => n.templateId === 'acceptance-receipt');
     expect(receipts).to.have.length(1);
     expect(receipts[0]!.body).to.contain(kase.number);

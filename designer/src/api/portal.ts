@@ -43,6 +43,18 @@ export interface CaseAction {
   acceptsMaterials: boolean;
   acceptsVerdicts: boolean;
   isEvaluation: boolean;
+  /** What an evaluation rates 1–5 beside its level (评价指标). */
+  indicators?: Array<{ key: string; title: string; isRequired: boolean }>;
+}
+
+/** One evaluation given on a case: its step and stage (受理评价, 办结评价), level and indicators. */
+export interface EvaluationRecord {
+  level: number;
+  comment?: string;
+  step: string;
+  stage?: string;
+  indicators?: Record<string, number>;
+  at: string;
 }
 
 /** The latest evaluation (好差评) of a case and the platform's reply to it. */
@@ -82,6 +94,8 @@ export interface CaseView {
   /** With the number, opens the public progress lookup. */
   verificationCode: string | null;
   evaluation: Evaluation | null;
+  /** Every evaluation of the case, in order (one per step). */
+  evaluations?: EvaluationRecord[];
 }
 
 export interface CaseSummary {

@@ -110,8 +110,13 @@ export function CasePage() {
       </Card>
       {actionError && <ProblemList problems={actionError.problems.length > 0 ? actionError.problems : [{ code: actionError.code, path: '', message: actionError.message }]} />}
       {supplement && <SupplementPanel kase={kase} action={supplement} onSubmit={(fileRefs) => act(supplement.name, { fileRefs }, t('resubmitted'))} />}
-      {evaluate && <EvaluateForm onSubmit={({ level, comment }) => act(evaluate.name, { payload: { level, ...(comment ? { comment } : {}) } }, t('evaluated'))} />}
-      {evaluation && <EvaluationShown evaluation={evaluation} />}
+      {evaluate && (
+        <EvaluateForm
+          action={evaluate}
+          onSubmit={({ level, comment, indicators }) => act(evaluate.name, { payload: { level, ...(comment ? { comment } : {}), ...(Object.keys(indicators).length > 0 ? { indicators } : {}) } }, t('evaluated'))}
+        />
+      )}
+      {evaluation && <EvaluationShown evaluation={evaluation} evaluations={kase.evaluations} />}
       <Row gutter={[24, 24]}>
         <Col xs={24} md={10}>
           <Card title={t('progressTitle')}>
