@@ -46,7 +46,7 @@ const zh: ChartLabels = {
   satisfactionLevels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' },
   evaluations: '评价数',
   otherItems: '下级平台自有事项',
-  rates: { onTime: '按时办结率', oneVisit: '一次办结率', good: '好评率', rectification: '整改率', visit: '回访率', followUp: '回访任务完成率', feedbackOnTime: '投诉建议按时答复率' },
+  rates: { onTime: '按时办结率', oneVisit: '一次办结率', good: '好评率', rectification: '整改率', visit: '回访率', followUp: '抽样回访率', feedbackOnTime: '投诉建议按时答复率' },
   titles: {
     volumeByMonth: '各月申请量',
     volumeByChannel: '申请渠道',
@@ -66,7 +66,7 @@ const en: ChartLabels = {
   satisfactionLevels: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Fairly satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' },
   evaluations: 'Evaluations',
   otherItems: 'Items of platforms below',
-  rates: { onTime: 'Served on time', oneVisit: 'Served in one visit', good: 'Good reviews', rectification: 'Rectified', visit: 'Visited', followUp: 'Follow-ups visited', feedbackOnTime: 'Feedback answered on time' },
+  rates: { onTime: 'Served on time', oneVisit: 'Served in one visit', good: 'Good reviews', rectification: 'Rectified', visit: 'Visited', followUp: 'Sampled follow-ups visited', feedbackOnTime: 'Feedback answered on time' },
   titles: {
     volumeByMonth: 'Applications by month',
     volumeByChannel: 'Applications by channel',

@@ -2,6 +2,7 @@
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  BarChartOutlined,
   ClusterOutlined,
   CloudSyncOutlined,
   FileDoneOutlined,
@@ -26,6 +27,7 @@ const sections = [
   { key: 'templates', ns: 'templates', icon: <FileTextOutlined /> },
   { key: 'transfer', ns: 'transfer', icon: <ImportOutlined /> },
   { key: 'network', ns: 'network', icon: <ClusterOutlined /> },
+  { key: 'dashboard', ns: 'dashboard', icon: <BarChartOutlined /> },
   { key: 'assessments', ns: 'assessments', icon: <TrophyOutlined /> },
   { key: 'packages', ns: 'packages', icon: <CloudSyncOutlined /> },
 ] as const;

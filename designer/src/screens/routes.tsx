@@ -4,6 +4,7 @@
  */
 import type { ReactElement } from 'react';
 import type { Kind } from '../api/definitions';
+import { DashboardScreen } from './dashboard/lazy';
 import { lazyGroup } from './lazy-screens';
 
 const screen = lazyGroup(() => import('./studio-screens'), ['/studio']);
@@ -41,4 +42,5 @@ export const studioRoutes: Array<{ path: string; element: ReactElement }> = [
   { path: 'network', element: <NetworkScreen /> },
   { path: 'assessments', element: <AssessmentsScreen /> },
   { path: 'packages', element: <PackagesScreen /> },
+  { path: 'dashboard', element: <DashboardScreen /> },
 ];
