@@ -107,6 +107,10 @@ export interface Task {
   createdAt: string;
   closedAt: string | null;
   result: string | null;
+  /** When the reminder before the due date went (已催办). */
+  remindedAt: string | null;
+  /** When it was escalated for being open past its due date (已督办). */
+  escalatedAt: string | null;
   evaluation: Evaluation | null;
   visits: Visit[];
 }

@@ -1,9 +1,12 @@
 /**
- * One rectification task (差评整改): the case and the review behind it, the deadline (overdue
- * flagged by the server), the reply to the applicant's evaluation, follow-up visits (回访) and
- * closing with the result — a rectification closes only after at least one visit.
+ * One task: a rectification (差评整改) or a follow-up visit of a sampled good review (回访任务).
+ * The case and the review behind it, the deadline (overdue flagged by the server) with the
+ * worker's reminder (已催办) and escalation (已督办) badges, the reply to the applicant's
+ * evaluation, follow-up visits (回访) and closing with the result — a rectification closes only
+ * after at least one visit; a follow-up task closes with the visit that reaches the applicant,
+ * so it gets one button per outcome.
  */
-import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -14,6 +17,9 @@ import { problemText } from './format';
 
 const outcomes: VisitOutcome[] = ['satisfied', 'unsatisfied', 'unreachable'];
 
+/** The kind of task a sampled good review opens (definitions/province/workflows/standard-service.json). */
+const FOLLOW_UP = 'followUp';
+
 export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Promise<void> }) {
   const { t } = useTranslation('desk');
   const [note, setNote] = useState('');
@@ -23,6 +29,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Pro
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const isOpen = task.status === 'open';
+  const isFollowUp = task.kind === FOLLOW_UP;
 
   async function run(call: () => Promise<unknown>, clear: () => void) {
     setBusy(true);
@@ -55,7 +62,17 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Pro
         <Space>
           <Typography.Text data-testid="task-due">{t('deadline', { date: formatDateTime(task.dueAt) })}</Typography.Text>
           {task.isOverdue && <Tag color="red" data-testid="task-overdue">{t('overdue')}</Tag>}
-          <Tag color={isOpen ? 'processing' : 'default'}>{t(`taskStatus_${task.status}`)}</Tag>
+          {task.remindedAt && (
+            <Tooltip title={t('remindedAt', { date: formatDateTime(task.remindedAt) })}>
+              <Tag color="orange" data-testid="task-reminded">{t('reminded')}</Tag>
+            </Tooltip>
+          )}
+          {task.escalatedAt && (
+            <Tooltip title={t('escalatedAt', { date: formatDateTime(task.escalatedAt) })}>
+              <Tag color="volcano" data-testid="task-escalated">{t('escalated')}</Tag>
+            </Tooltip>
+          )}
+          <Tag color={isOpen ? 'processing' : 'default'}>{t(`${isFollowUp ? 'followUpStatus' : 'taskStatus'}_${task.status}`)}</Tag>
         </Space>
       }
     >
@@ -96,7 +113,26 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Pro
             </List.Item>
           )}
         />
-        {isOpen && (
+        {isOpen && isFollowUp && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text type="secondary">{t('followUpHint')}</Typography.Text>
+            <Input aria-label={t('visitNote')} placeholder={t('visitNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+            <Space wrap>
+              {outcomes.map((o) => (
+                <Button
+                  key={o}
+                  type={o === 'satisfied' ? 'primary' : 'default'}
+                  disabled={!note.trim() || isBusy}
+                  data-testid={`visit-${o}`}
+                  onClick={() => void run(() => deskApi.addVisit(task.id, { note: note.trim(), outcome: o }), () => setNote(''))}
+                >
+                  {t(`visitAs_${o}`)}
+                </Button>
+              ))}
+            </Space>
+          </Space>
+        )}
+        {isOpen && !isFollowUp && (
           <Form layout="vertical" onFinish={() => outcome && note.trim() && void run(() => deskApi.addVisit(task.id, { note: note.trim(), outcome }), () => { setNote(''); setOutcome(undefined); })}>
             <Space align="end" wrap style={{ width: '100%' }}>
               <Form.Item label={t('visitNote')} htmlFor={`visit-note-${task.id}`} style={{ marginBottom: 0, minWidth: 360 }}>

@@ -2,6 +2,7 @@
 import { moreMessages } from './more-messages';
 import { revealMessages } from './reveal-messages';
 import { exportMessages } from './export-messages';
+import { taskMessages } from './task-messages';
 
 const zh = {
   desk: '工作台',
@@ -267,4 +268,7 @@ const en: Messages = {
   level_5: 'Very satisfied',
 };
 
-export const desk = { zh: { ...zh, ...moreMessages.zh, ...revealMessages.zh, ...exportMessages.zh }, en: { ...en, ...moreMessages.en, ...revealMessages.en, ...exportMessages.en } };
+export const desk = {
+  zh: { ...zh, ...moreMessages.zh, ...revealMessages.zh, ...exportMessages.zh, ...taskMessages.zh },
+  en: { ...en, ...moreMessages.en, ...revealMessages.en, ...exportMessages.en, ...taskMessages.en },
+};
