@@ -21,7 +21,7 @@ function DueTags({ item }: { item: Feedback }) {
   const isDueToday = item.status === 'open' && !item.isOverdue && chinaDay(item.answerDueAt) === chinaDay(new Date());
   return (
     <Space size={4}>
-      <Typography.Text type="secondary">{formatDateTime(item.answerDueAt)}</Typography.Text>
+      <Typography.Text type="secondary">{t('dueBy', { date: formatDateTime(item.answerDueAt) })}</Typography.Text>
       {item.isOverdue && (
         <Tag color="red" data-testid="feedback-overdue">
           {t('overdue')}
