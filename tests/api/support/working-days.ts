@@ -17,19 +17,20 @@ function calendarOfYear(year: number): { holidays: Set<string>; workdays: Set<st
   return { holidays: new Set(file.holidays.map((d) => d.date)), workdays: new Set(file.workdays.map((d) => d.date)) };
 }
 
-function isWorkingDay(date: string): boolean {
+function isWorkingDay(date: string, closures: string[]): boolean {
+  if (closures.includes(date)) return false;
   const { holidays, workdays } = calendarOfYear(Number(date.slice(0, 4)));
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return workdays.has(date) || (weekday >= 1 && weekday <= 5 && !holidays.has(date));
 }
 
-/** The date `n` working days after `date` (counting from the next day). */
-export function workingDaysAfter(date: string, n: number): string {
+/** The date `n` working days after `date` (counting from the next day), with a platform's local closures off. */
+export function workingDaysAfter(date: string, n: number, closures: string[] = []): string {
   const day = new Date(`${date}T00:00:00Z`);
   let left = n;
   while (left > 0) {
     day.setUTCDate(day.getUTCDate() + 1);
-    if (isWorkingDay(day.toISOString().slice(0, 10))) left--;
+    if (isWorkingDay(day.toISOString().slice(0, 10), closures)) left--;
   }
   return day.toISOString().slice(0, 10);
 }
