@@ -82,10 +82,11 @@ export interface FeedbackQuery {
 }
 
 /**
- * The inbox order: open before answered, then earliest due (and earliest filed) first. An
- * applicant's own list comes newest first.
+ * The query behind {@link listFeedback} (exported for EXPLAIN in tests). The inbox order: open
+ * before answered, then earliest due (and earliest filed) first. An applicant's own list comes
+ * newest first.
  */
-export async function listFeedback(db: Db, query: FeedbackQuery): Promise<FeedbackRecord[]> {
+export function feedbackListQuery(db: Db, query: FeedbackQuery): Knex.QueryBuilder {
   const builder = selectFeedback(db).where('f.platform_id', query.platformId);
   if (query.status !== undefined) builder.where('f.status', query.status);
   if (query.applicantId !== undefined) {
@@ -97,7 +98,11 @@ export async function listFeedback(db: Db, query: FeedbackQuery): Promise<Feedba
       { column: 'f.id' },
     ]);
   }
-  const rows = await builder.limit(query.limit);
+  return builder.limit(query.limit);
+}
+
+export async function listFeedback(db: Db, query: FeedbackQuery): Promise<FeedbackRecord[]> {
+  const rows = await feedbackListQuery(db, query);
   return rows.map(toRecord);
 }
 
@@ -126,16 +131,20 @@ export async function feedbackIdsOfMeasures(db: Db, measureIds: string[]): Promi
 
 export type DeadlineMark = 'reminded_at' | 'overdue_at';
 
-/** Open feedback whose reminder (or due time) has come and that is not yet marked, oldest first. */
-export async function feedbackToMark(db: Db, input: { mark: DeadlineMark; now: string; limit: number }): Promise<FeedbackRecord[]> {
+/** The query behind {@link feedbackToMark}: open feedback whose reminder (or due time) has come, not yet marked, oldest first. */
+export function deadlineQuery(db: Db, input: { mark: DeadlineMark; now: string; limit: number }): Knex.QueryBuilder {
   const time = input.mark === 'reminded_at' ? 'f.remind_at' : 'f.answer_due_at';
   const compare = input.mark === 'reminded_at' ? '<=' : '<';
-  const rows = await selectFeedback(db)
+  return selectFeedback(db)
     .where('f.status', 'open')
     .where(time, compare, writeInstant(input.now))
     .whereNull(`f.${input.mark}`)
     .orderBy(time)
     .limit(input.limit);
+}
+
+export async function feedbackToMark(db: Db, input: { mark: DeadlineMark; now: string; limit: number }): Promise<FeedbackRecord[]> {
+  const rows = await deadlineQuery(db, input);
   return rows.map(toRecord);
 }
 

@@ -65,11 +65,16 @@ export async function getMeasure(db: Db, id: string): Promise<MeasureRecord | un
   return row ? toRecord(row) : undefined;
 }
 
-/** A platform's measures, most recently changed first; only the published ones when asked. */
-export async function listMeasures(db: Db, query: { platformId: string; isPublishedOnly: boolean; limit: number }): Promise<MeasureRecord[]> {
+/** The query behind {@link listMeasures} (exported for EXPLAIN in tests). */
+export function measuresQuery(db: Db, query: { platformId: string; isPublishedOnly: boolean; limit: number }): Knex.QueryBuilder {
   const builder = db('improvement_measures').where('platform_id', query.platformId);
   if (query.isPublishedOnly) builder.where('is_published', 1);
-  const rows = await builder.orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'id' }]).limit(query.limit);
+  return builder.orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'id' }]).limit(query.limit);
+}
+
+/** A platform's measures, most recently changed first; only the published ones when asked. */
+export async function listMeasures(db: Db, query: { platformId: string; isPublishedOnly: boolean; limit: number }): Promise<MeasureRecord[]> {
+  const rows = await measuresQuery(db, query);
   return rows.map(toRecord);
 }
 
