@@ -151,13 +151,18 @@ describeBrowser('statistics dashboard', () => {
     }
   });
 
-  it('given staff, then the desk\'s 统计分析 shows their own platform alone, without the item review', async () => {
+  it('given staff, then the desk\'s 统计分析 shows their own platform alone, without the item review, in Chinese or English', async () => {
     const staff = await openAnotherPage(studio, 'staff1');
     try {
       await staff.page.goto(`/desk/statistics?${PERIOD}`);
       await loaded(staff.page);
       expect(await staff.page.getByTestId('dashboard-platforms').locator('tbody tr').count()).to.equal(1);
       expect(await staff.page.getByTestId('dashboard-item-review').count()).to.equal(0);
+      await staff.page.getByTestId('language-switch').click();
+      await staff.page.getByTestId('kpi-applied').filter({ hasText: 'Applications' }).waitFor();
+      await staff.page.getByTestId('chart-satisfaction').filter({ hasText: 'Very dissatisfied' }).waitFor();
+      await staff.page.getByRole('menuitem', { name: 'Statistics' }).waitFor();
+      await staff.page.getByTestId('language-switch').click();
       expect(staff.errors).to.deep.equal([]);
     } finally {
       await staff.close();
