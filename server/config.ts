@@ -63,6 +63,8 @@ export interface Config {
   lockoutMinutes: number;
   /** Stored files no row names are removed once older than this (IPSP_FILE_GC_HOURS, default 24; 0 = at the next pass). */
   fileGcHours: number;
+  /** The Chromium the reports are printed to PDF with (CHROMIUM_PATH, default /usr/bin/chromium); missing: PDFs answer 503, HTML still works. */
+  chromiumPath: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutAttempts: positiveInteger(env, 'IPSP_LOCKOUT_ATTEMPTS', 5),
     lockoutMinutes: positiveInteger(env, 'IPSP_LOCKOUT_MINUTES', 15),
     fileGcHours: nonNegativeNumber(env, 'IPSP_FILE_GC_HOURS', 24),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }
 

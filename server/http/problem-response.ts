@@ -32,6 +32,8 @@ const statusByCode: Array<[RegExp, number]> = [
   [/^case\.forbidden$/, 403],
   [/^federation\.no-source$|^key\.already-revoked$/, 409],
   [/^federation\.(unreachable|http-status|too-large|not-a-package)$/, 502],
+  // A report's PDF needs Chromium on the server (missing, or it did not finish in time); its HTML version still works.
+  [/^report\.pdf-(unavailable|timeout)$/, 503],
   [/^(package|key|federation)\./, 422],
   // What a case would run on is incomplete on this platform (e.g. its own Platform document was never
   // published): the request is fine, the platform's configuration is not.

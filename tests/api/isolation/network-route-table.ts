@@ -27,6 +27,9 @@ export const networkRouteTable: Record<string, RouteCall> = {
   // Supervision figures over the caller's reach (its own platform, and below it for admins): counts only, items of platforms below unnamed.
   'GET /api/statistics': { reach: 'network', call: async ({ client }) => [await client.get('/api/statistics?from=2025-01-01&to=2026-12-31')] },
   'GET /api/statistics/item-review': { reach: 'network', call: async ({ client }) => [await client.get('/api/statistics/item-review')] },
+  // The reports are the statistics as a printable page (counts, rates, item titles): the HTML carries what the figures carry.
+  'GET /api/reports/evaluation': { reach: 'network', call: async ({ client }) => [await client.get('/api/reports/evaluation?from=2025-01-01&to=2026-12-31')] },
+  'GET /api/reports/annual': { reach: 'network', call: async ({ client }) => [await client.get('/api/reports/annual?year=2026')] },
   // The registry is the province's business: its admin sees 绵阳 (below it), 德阳's admin only 德阳.
   'GET /api/network/platforms': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/platforms')] },
   'GET /api/network/platforms/:id': { reach: 'network', call: async ({ client }) => [await client.get('/api/network/platforms/mianyang')] },
