@@ -7,6 +7,8 @@
  */
 import { expect } from 'chai';
 import * as echarts from 'echarts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { CHART_LABELS } from '../../engine/statistics/chart-labels.js';
 import {
   ratesOf,
@@ -22,6 +24,7 @@ import {
 import { formatDays, formatRate } from '../../engine/statistics/figure-format.js';
 import type { StatisticsFigures, StatisticsResponse } from '../../engine/statistics/statistics-response.js';
 import type { Statistics } from '../../server/operations/statistics/statistics.js';
+import { projectRoot } from '../../server/paths.js';
 
 const zh = CHART_LABELS['zh-CN'];
 const en = CHART_LABELS.en;
@@ -151,5 +154,14 @@ describe('statistics chart options', () => {
     for (const svg of svgs) expect(svg).to.match(/^<svg[\s\S]*<path/);
     expect(svgs[3]).to.include('非常不满意').and.include(SATISFACTION_COLORS[1]);
     expect(svgs[4]).to.include('按时办结率');
+  });
+
+  it('given the front end, then ECharts is imported only by the dashboard, from echarts/core and its parts, never whole', () => {
+    const designer = join(projectRoot, 'designer', 'src');
+    const importers = readdirSync(designer, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file))
+      .flatMap((file) => [...readFileSync(join(designer, file), 'utf8').matchAll(/from '(echarts[^']*)'/g)].map((m) => `${relative(designer, join(designer, file))}: ${m[1]}`));
+    expect(importers.every((line) => line.startsWith('screens/dashboard/')), importers.join('\n')).to.equal(true);
+    expect(importers.map((line) => line.split(': ')[1]).sort()).to.deep.equal(['echarts/charts', 'echarts/components', 'echarts/core', 'echarts/renderers']);
   });
 });
