@@ -1,8 +1,8 @@
 /**
  * The follow-up sample (回访抽样) of good reviews: the standard workflow opens a follow-up task
  * (回访任务) for a case rated 3–5 at its closing evaluation when the case's sample number is
- * below the platform's `settings.followUp.sampleRate`. The sample number is recomputed here,
- * independently: FNV-1a (32 bit) over the UTF-8 bytes of the case number, modulo 100. A visit
+ * below the platform's `settings.followUp.sampleRate`. The sample number is recomputed by the
+ * test (support/sample-number.ts: FNV-1a of the case number, modulo 100). A visit
  * that reaches the applicant closes the task; the visit rate in /api/statistics is checked
  * against this file's own count.
  */
@@ -13,6 +13,7 @@ import type { ApiClient } from '../support/api-client.js';
 import { forEachDatabase } from '../support/databases.js';
 import { useApiSuite, type ApiSuite } from './support/api-suite.js';
 import { act, completedPledge } from './support/pledge.js';
+import { sampleNumber } from './support/sample-number.js';
 
 interface Task {
   id: string;
@@ -23,16 +24,6 @@ interface Task {
   dueAt: string;
   result: string | null;
   visits: Array<{ outcome: string }>;
-}
-
-/** FNV-1a, written out here rather than imported, so a change to the engine's hash shows. */
-function sampleNumber(caseNumber: string): number {
-  let hash = 2166136261;
-  for (const byte of Buffer.from(caseNumber, 'utf8')) {
-    hash = (hash ^ byte) >>> 0;
-    hash = Number((BigInt(hash) * 16777619n) % 4294967296n);
-  }
-  return hash % 100;
 }
 
 const START = '2026-09-21T10:00:00+08:00';

@@ -42,6 +42,8 @@ export interface CaseStory {
   servedDay?: string;
   evaluation?: { level: number; day: string };
   task?: { day: string; isVisited: boolean; isClosed: boolean };
+  /** The case number, once the case exists (the follow-up sample hashes it). */
+  number?: string;
 }
 
 /** A small seeded generator (mulberry32): the same month every run. */
@@ -136,6 +138,7 @@ export async function playMonth(services: Services, clock: TestClock, seed: numb
     const { data, files } = applicationOf(story.itemId, !story.isCorrected);
     const actor = story.channel === 'counter' ? staff : applicant;
     const kase = await startCase(services, actor, { itemId: story.itemId, data, files, ...(story.channel === 'counter' ? { applicant: { name: '李窗口', phone: '13912345678' } } : {}) });
+    story.number = kase.number;
     if (story.isCorrected) {
       const resubmitDay = nextDay(day);
       if (story.fate === 'abandoned') return;

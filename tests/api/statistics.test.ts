@@ -13,6 +13,7 @@ import type { ApiClient } from '../support/api-client.js';
 import { forEachDatabase } from '../support/databases.js';
 import { DEMO_PASSWORD } from '../support/test-server.js';
 import { useApiSuite } from './support/api-suite.js';
+import { sampleNumber } from './support/sample-number.js';
 import { MONTH, playMonth, PUBLIC_ITEM, VALUE_ADDED_ITEM, type CaseStory, type Month } from './statistics-month.js';
 
 const COUNTY = 'anzhou';
@@ -32,6 +33,7 @@ function expectedFigures(month: Month, period: { from: string; to: string }, onl
   const oneVisit = served.filter((s) => !s.isCorrected).length;
   const closed = tasks.filter((t) => t.isClosed).length;
   const visited = tasks.filter((t) => t.isVisited).length;
+  const followUps = evaluated.filter((s) => (s.evaluation?.level ?? 0) >= 3 && sampleNumber(s.number as string) < 10);
   return {
     applied: applied.length,
     online: applied.filter((s) => s.channel === 'online').length,
@@ -50,6 +52,8 @@ function expectedFigures(month: Month, period: { from: string; to: string }, onl
       goodRate: ratio(levelCount(5) + levelCount(4) + levelCount(3), evaluated.length),
     },
     rectification: { opened: tasks.length, closed, closedOnTime: closed, visited, rate: ratio(closed, tasks.length), visitRate: ratio(visited, tasks.length) },
+    // 绵阳 samples 10 % of the good closing reviews for a follow-up visit; the month visits none of them.
+    followUp: { opened: followUps.length, visited: 0, rate: followUps.length === 0 ? null : 0 },
     // The month files no feedback (投诉与建议); tests/api/feedback.test.ts counts some.
     feedback: { received: 0, answered: 0, answeredOnTime: 0, onTimeRate: null },
   };
