@@ -58,7 +58,7 @@ describeWithChromium('API: the reports printed to PDF', () => {
     expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).to.equal(200);
     expect(answer.headers.get('content-type')).to.equal('application/pdf');
     expect(answer.headers.get('content-disposition')).to.match(/^attachment; /);
-    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal('服务评价报告-四川省（绵阳）-2026-10.pdf');
+    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal('服务评价报告-四川省（绵阳）知识产权公共服务平台-2026-10.pdf');
     const pdf = answer.body as Buffer;
     expect(pdf.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
     expect(/\/MediaBox \[0 0 595\.\d+ 842\.\d+\]/.test(pdf.toString('latin1')), 'A4 pages').to.equal(true);
@@ -76,7 +76,7 @@ describeWithChromium('API: the reports printed to PDF', () => {
     this.timeout(120_000);
     const answer = await admin.download('/api/reports/annual?year=2026&format=pdf');
     expect(answer.status).to.equal(200);
-    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal('年度总结-四川省（绵阳）-2026.pdf');
+    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal('年度总结-四川省（绵阳）知识产权公共服务平台-2026.pdf');
     const pages = pdfPages(answer.body as Buffer);
     expect(pages.length).to.be.at.least(3);
     pages.forEach((page, i) => expect(page, `page ${i + 1}`).to.contain('年度总结').and.match(new RegExp(`第\\s*${i + 1}\\s*页 / 共\\s*${pages.length}\\s*页`)));

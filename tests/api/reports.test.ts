@@ -102,13 +102,13 @@ forEachDatabase('API: the service evaluation report and the annual summary over 
     expect(answer.headers.get('content-type')).to.equal('text/html; charset=utf-8');
     expect(answer.headers.get('content-security-policy')).to.contain("default-src 'none'").and.not.contain('script-src');
     expect(answer.headers.get('content-disposition')).to.match(/^inline; /);
-    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal(`服务评价报告-四川省（绵阳）-${MONTH.from}至${MONTH.to}.html`);
+    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal(`服务评价报告-四川省（绵阳）知识产权公共服务平台-${MONTH.from}至${MONTH.to}.html`);
   });
 
   it('given a whole month, when reported, then the file name names the month, and the audit trail records who reported on what', async () => {
     const answer = await clients.admin!.get('/api/reports/evaluation?from=2026-10-01&to=2026-10-31');
     expect(answer.status).to.equal(200);
-    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal('服务评价报告-四川省（绵阳）-2026-10.html');
+    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal('服务评价报告-四川省（绵阳）知识产权公共服务平台-2026-10.html');
     const records = await listAuditRecords(suite.store.db.knex, { platformIds: ['mianyang'], limit: 50, action: 'report.evaluation' });
     expect(records[0]).to.include({ userId: 'demo-admin', status: 200, result: 'success' });
     expect(records[0]?.detail).to.deep.include({ report: 'evaluation', platformId: 'mianyang', from: '2026-10-01', to: '2026-10-31', format: 'html' });
@@ -122,7 +122,7 @@ forEachDatabase('API: the service evaluation report and the annual summary over 
     expect(answer.status, String(answer.body).slice(0, 300)).to.equal(200);
     const html = answer.body as string;
     expect(html).to.contain('<h1>年度总结</h1>').and.contain(`2026 年（截至 ${year.to}）`);
-    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal('年度总结-四川省（绵阳）-2026.html');
+    expect(fileNameOf(answer.headers.get('content-disposition'))).to.equal('年度总结-四川省（绵阳）知识产权公共服务平台-2026.html');
     expect(figureIn(html, 'applied')).to.equal(String(stats.total.applied));
     expect(figureIn(html, 'onTimeRate')).to.equal(printedRate(stats.total.onTimeRate));
     expect(figureIn(html, 'oneVisitRate')).to.equal(printedRate(stats.total.oneVisitRate));

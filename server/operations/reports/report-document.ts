@@ -29,13 +29,8 @@ export function reportFormatOf(value: string | undefined): ReportFormat {
   throw new Failure('request.report-format', `Unknown report format "${value}"; use html or pdf.`, [{ code: 'request.report-format', path: '/format', message: 'format 须为 html 或 pdf。' }]);
 }
 
-const PLATFORM_SUFFIX = '知识产权公共服务平台';
-
-/** The platform's name as a file name says it: without the common suffix, without characters file systems refuse. */
-function platformPart(title: string): string {
-  const short = title.endsWith(PLATFORM_SUFFIX) && title.length > PLATFORM_SUFFIX.length ? title.slice(0, -PLATFORM_SUFFIX.length) : title;
-  return short.replace(/[\\/:*?"<>|\s]+/g, '_');
-}
+/** The platform's title as a file name says it: without the characters file systems refuse. */
+const platformPart = (title: string): string => title.replace(/[\\/:*?"<>|\s]+/g, '_');
 
 /** The period as a file name says it: `2026` for a whole year, `2026-10` for a whole month, else `from至to`. */
 function periodPart(from: string, to: string): string {
@@ -47,7 +42,7 @@ function periodPart(from: string, to: string): string {
 }
 
 /**
- * The file name, e.g. `服务评价报告-四川省（绵阳）-2026-10.pdf`.
+ * The file name: report, platform title and period, e.g. `服务评价报告-<platform title>-2026-10.pdf`.
  *
  * @example reportFileName(report, 'pdf')
  */
