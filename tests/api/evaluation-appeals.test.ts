@@ -9,6 +9,7 @@ import { expect } from 'chai';
 import { hashPassword } from '../../server/operations/passwords.js';
 import { inAppChannel } from '../../server/worker/channels/in-app.js';
 import { runWorkerOnce } from '../../server/worker/worker.js';
+import { listAuditRecords } from '../../storage/audit-records.js';
 import { listMessages } from '../../storage/messages.js';
 import { listTasks } from '../../storage/tasks.js';
 import { insertUser } from '../../storage/users.js';
@@ -118,6 +119,12 @@ forEachDatabase('API: evaluations at several stages and their appeal (申诉复�
     expect(decided.body).to.include({ status: 'upheld', decisionNote: '经回访核实为误评', decidedAt: '2026-09-24T02:00:00.000Z' });
     const again = await clients['admin']!.post(`/api/evaluation-appeals/${filed.body.id}/decision`, { decision: 'rejected' });
     expect([again.status, again.body.code]).to.deep.equal([409, 'evaluation.already-decided']);
+    const audited = await listAuditRecords(suite.server.services.db.knex, { platformIds: ['mianyang'], action: 'POST /api/evaluation-appeals/:appealId/decision', limit: 10 });
+    expect(audited.map((r) => [r.userId, r.status, r.detail])).to.deep.equal([
+      ['demo-admin', 409, {}],
+      ['demo-admin', 200, { appealId: filed.body.id, caseId: kase.id, decision: 'upheld' }],
+      ['demo-staff1', 403, {}],
+    ]);
 
     expect(await levelCounts()).to.include({ 1: 0, 2: 1 });
     const [upheldTask, standingTask] = (await rectifications(kase.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
