@@ -119,7 +119,10 @@ async function applicantOf(services: Services, actor: Actor, input: FileFeedback
     if (input.applicant !== undefined) throw fieldProblem('/applicant', '只有窗口人员代为登记时才填写反馈人。');
     return { id: actor.id, counter: undefined };
   }
-  if (caseApplicantId !== null) return { id: caseApplicantId, counter: undefined };
+  if (caseApplicantId !== null) {
+    if (input.applicant !== undefined) throw fieldProblem('/applicant', '已选择办件时无需填写反馈人：反馈人即该办件的申请人。');
+    return { id: caseApplicantId, counter: undefined };
+  }
   if (input.applicant === undefined) throw fieldProblem('/applicant', '代为登记时请填写反馈人的姓名和联系电话，或选择其办件。');
   const who = checkCounterApplicant(input.applicant, services.now().toISOString().slice(0, 10));
   const found = await counterApplicantId(services, actor.platformId, who);

@@ -83,6 +83,8 @@ export interface MeasureStatusInput {
   isPublished?: boolean;
 }
 
+const STATUS_LABELS: Record<MeasureStatus, string> = { planned: '计划中', 'in-progress': '实施中', done: '已完成' };
+
 function invalid(path: string, message: string): Failure {
   return new Failure('improvement.invalid', message, [{ code: 'improvement.invalid', path, message }]);
 }
@@ -161,7 +163,7 @@ export async function changeMeasureStatus(services: Services, actor: Actor, id: 
   const measure = await visibleMeasure(services, actor, id);
   const isPublished = input.isPublished ?? measure.isPublished;
   if (input.status === measure.status && isPublished === measure.isPublished) {
-    throw invalid('/status', `举措已是“${input.status}”状态；请选择另一状态，或更改是否公开。`);
+    throw invalid('/status', `举措已是“${STATUS_LABELS[input.status]}”状态；请选择另一状态，或更改是否公开。`);
   }
   const result = input.status === 'done' ? requiredText(input.result ?? measure.result ?? undefined, { path: '/result', code: 'improvement.text-empty', what: '实施效果' }) : measure.result;
   const note = input.note === undefined || input.note.trim() === '' ? null : input.note.trim();
