@@ -7,6 +7,7 @@ import { openConfiguredDatabase, openServices } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { readDefinitionFiles } from '../definition-files.js';
 import { importDefinitions } from '../operations/import-definitions.js';
+import { closePdfRenderer } from '../operations/reports/pdf-renderer.js';
 import { visibleDefinitions } from '../operations/visible-definitions.js';
 import { startWorker } from '../worker/worker.js';
 import { accountCommands } from './account-commands.js';
@@ -115,6 +116,8 @@ const serve: Command = async () => {
   const shutdown = async () => {
     server.close();
     await worker.stop();
+    // The reports' Chromium, if a PDF launched it.
+    await closePdfRenderer(services);
     await services.db.close();
     process.exit(0);
   };
