@@ -60,7 +60,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: () => Pro
       }
       extra={
         <Space>
-          <Typography.Text data-testid="task-due">{t('deadline', { date: formatDateTime(task.dueAt) })}</Typography.Text>
+          <Typography.Text data-testid="task-due">{t(isFollowUp ? 'followUpDeadline' : 'deadline', { date: formatDateTime(task.dueAt) })}</Typography.Text>
           {task.isOverdue && <Tag color="red" data-testid="task-overdue">{t('overdue')}</Tag>}
           {task.remindedAt && (
             <Tooltip title={t('remindedAt', { date: formatDateTime(task.remindedAt) })}>
