@@ -71,11 +71,12 @@ export async function appealsOfCases(db: Db, caseIds: string[]): Promise<AppealR
   return rows.map(toRecord);
 }
 
-/** The appeals filed on the given platforms, optionally of one status, newest first. */
-export async function listAppeals(db: Db, query: { platformIds: string[]; status?: AppealStatus }): Promise<AppealRecord[]> {
+/** The appeals filed on the given platforms, optionally of one status or one case, newest first. */
+export async function listAppeals(db: Db, query: { platformIds: string[]; status?: AppealStatus; caseId?: string }): Promise<AppealRecord[]> {
   if (query.platformIds.length === 0) return [];
   const builder = selectAppeals(db).whereIn('a.platform_id', query.platformIds);
   if (query.status !== undefined) builder.where('a.status', query.status);
+  if (query.caseId !== undefined) builder.where('a.case_id', query.caseId);
   const rows = await builder.orderBy([{ column: 'a.filed_at', order: 'desc' }, { column: 'a.id', order: 'desc' }]);
   return rows.map(toRecord);
 }

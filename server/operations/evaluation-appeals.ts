@@ -110,8 +110,8 @@ export async function appealPlatforms(services: Services, actor: Actor): Promise
   return subtreeOf(await listPlatforms(services.db.knex), actor.platformId).map((p) => p.id);
 }
 
-/** The appeals the actor may see, newest first, optionally of one status. */
-export async function appealsFor(services: Services, actor: Actor, query: { status?: AppealStatus }): Promise<AppealView[]> {
+/** The appeals the actor may see, newest first, optionally of one status or one case. */
+export async function appealsFor(services: Services, actor: Actor, query: { status?: AppealStatus; caseId?: string }): Promise<AppealView[]> {
   const platformIds = await appealPlatforms(services, actor);
   return (await listAppeals(services.db.knex, { platformIds, ...query })).map(appealView);
 }

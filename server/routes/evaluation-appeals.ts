@@ -33,11 +33,17 @@ export const evaluationAppealRoutes = [
     summary: "Appeals against reviews: the platform's own, and for its admins those of the platforms below it; newest first",
     tag: 'inbox',
     access: ['staff', 'platform-admin', 'auditor'],
-    query: Type.Object({ status: Type.Optional(Type.String({ description: 'open, upheld or rejected' })) }),
+    query: Type.Object({
+      status: Type.Optional(Type.String({ description: 'open, upheld or rejected' })),
+      caseId: Type.Optional(Type.String({ description: 'Only the appeals against evaluations of this case' })),
+    }),
     responses: { 200: Type.Object({ appeals: Type.Array(AppealSchema) }) },
     async handler(context) {
-      const { status } = context.req.query as { status?: string };
-      const appeals = await appealsFor(context.services, actorOf(context), status && STATUSES.has(status) ? { status: status as AppealStatus } : {});
+      const { status, caseId } = context.req.query as { status?: string; caseId?: string };
+      const appeals = await appealsFor(context.services, actorOf(context), {
+        ...(status && STATUSES.has(status) ? { status: status as AppealStatus } : {}),
+        ...(caseId ? { caseId } : {}),
+      });
       return { body: { appeals } };
     },
   }),

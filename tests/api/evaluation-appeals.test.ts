@@ -149,6 +149,8 @@ forEachDatabase('API: evaluations at several stages and their appeal (申诉复�
     expect((await rectifications(kase.id)).filter((t) => t.status === 'open')).to.have.length(1);
     const listed = (await clients['province-platform-admin']!.get('/api/evaluation-appeals')).body.appeals;
     expect(listed.map((a: { status: string }) => a.status)).to.deep.equal(['rejected', 'upheld']);
+    const ofCase = (await clients['staff1']!.get(`/api/evaluation-appeals?caseId=${kase.id}&status=upheld`)).body.appeals;
+    expect(ofCase.map((a: { evaluationAt: string }) => a.evaluationAt)).to.deep.equal([new Date(kase.evaluations[0].at).toISOString()]);
   });
 
   it('given bad reviews on 09-30, when staff appeal after 国庆, then 5 working days (to 10-13) decide, not calendar days', async () => {

@@ -2,7 +2,7 @@
  * 好差评 at acceptance and the appeal path (申诉复核) in Chromium: zhangsan rates the
  * acceptance while her case is implemented (level radios, indicator stars with the arrow keys);
  * staff1 appeals the bad review from the reviews screen; the platform admin upholds it there,
- * and the review leaves the satisfaction figures.
+ * and the case screen shows the evaluation with its indicators and the appeal's outcome.
  */
 import { expect } from 'chai';
 import type { ApiClient } from '../support/api-client.js';
@@ -60,6 +60,9 @@ describeBrowser('evaluations and appeals', () => {
       await admin.page.getByLabel('复核意见').fill('经回访核实为误评');
       await admin.page.getByTestId('decide-appeal-confirm').click();
       await card.waitFor({ state: 'detached' });
+      await admin.page.goto(`/desk/cases/${kase.id}`);
+      await admin.page.getByTestId('case-evaluations').getByText('申诉成立').waitFor();
+      await admin.page.getByTestId('case-evaluations').getByTestId('rated-attitude').waitFor();
       expect(admin.errors).to.deep.equal([]);
     } finally {
       await admin.close();

@@ -20,8 +20,15 @@ export interface Appeal {
   decisionNote: string | null;
 }
 
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
 export const appealsApi = {
-  list: (status?: AppealStatus) => api.get<{ appeals: Appeal[] }>('/api/evaluation-appeals' + (status ? `?status=${status}` : '')).then((r) => r.appeals),
+  list: (params: { status?: AppealStatus; caseId?: string } = {}) =>
+    api.get<{ appeals: Appeal[] }>('/api/evaluation-appeals' + query(params)).then((r) => r.appeals),
   file: (caseId: string, body: { evaluationAt: string; reason: string }) => api.post<Appeal>(path`/api/cases/${caseId}/evaluation-appeals`, body),
   decide: (appealId: string, body: { decision: 'upheld' | 'rejected'; note?: string }) => api.post<Appeal>(path`/api/evaluation-appeals/${appealId}/decision`, body),
 };

@@ -68,7 +68,7 @@ export function AppealsPanel({ onChanged }: { onChanged?: () => void }) {
 
   const load = useCallback(async () => {
     try {
-      setAppeals(await appealsApi.list(filter === 'all' ? undefined : filter));
+      setAppeals(await appealsApi.list(filter === 'all' ? {} : { status: filter }));
       setError(null);
     } catch (failure) {
       setError((failure as Error).message);

@@ -18,6 +18,7 @@ import { ActionPanel, type Drafts } from './ActionPanel';
 import { actBody, blockersFor, withoutDrafts } from './case-actions';
 import { CaseHeader } from './CaseHeader';
 import { CaseTimeline } from './CaseTimeline';
+import { CaseEvaluations } from './CaseEvaluations';
 import { DataFindings } from './DataFindings';
 import { FormDataView } from './FormDataView';
 import { MaterialsPanel, verdictsFrom } from './MaterialsPanel';
@@ -161,6 +162,11 @@ export function CaseScreen() {
                 onAct={(action) => void take(action)}
               />
             </Card>
+            {(view.evaluations?.length ?? 0) > 0 && (
+              <Card title={t('evaluation')}>
+                <CaseEvaluations caseId={view.id} caseNumber={view.number} evaluations={view.evaluations ?? []} />
+              </Card>
+            )}
             {view.status === 'open' && (
               <Card title={t('reassign')}>
                 <ReassignControl staff={staff} assigneeId={view.assigneeId} isBusy={desk.isBusy} onAssign={assign} />
