@@ -45,7 +45,7 @@ export function EvaluateForm({ action, onSubmit }: { action: Pick<CaseAction, 't
     <Card title={action.title || t('evaluateTitle')} data-testid="evaluate">
       <Form layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="level" label={t('evaluationLevel')} extra={te('levelHint')} rules={[{ required: true, message: t('chooseLevel') }]}>
-          <Radio.Group options={LEVELS.map((level) => ({ value: level, label: `${labels[level - 1]}（${level}）` }))} />
+          <Radio.Group options={LEVELS.map((level) => ({ value: level, label: labels[level - 1] }))} />
         </Form.Item>
         {indicators.length > 0 && (
           <Form.Item label={te('indicatorsTitle')} extra={te('indicatorsHint')} style={{ marginBottom: 8 }}>
