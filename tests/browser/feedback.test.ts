@@ -2,7 +2,7 @@
  * Feedback in a real browser: zhangsan files a complaint on the portal (a blank one is refused
  * at the field), staff answer it in the desk's 反馈 inbox, she sees the answer under 我的反馈;
  * the admin's published improvement measure shows on the public 改进举措公开 page without her
- * name or words.
+ * name or words, and the admin moves it on in the improvements screen.
  */
 import { expect } from 'chai';
 import type { ApiClient } from '../support/api-client.js';
@@ -69,6 +69,24 @@ describeBrowser('feedback: complain on the portal, answer at the desk, publish t
       for (const secret of ['张三', COMPLAINT]) expect(text).not.to.contain(secret);
     } finally {
       await visitor.close();
+    }
+  });
+
+  it('given the measure, when the admin moves it to 实施中 on the improvements screen, then it shows in progress with the change in its history', async () => {
+    const adminPage = await openAnotherPage(studio, 'admin');
+    try {
+      await adminPage.page.goto('/desk/improvements');
+      const card = adminPage.page.locator('[data-testid^="measure-"]').filter({ hasText: '取号设备双机备份' });
+      await card.getByRole('button', { name: '改为“实施中”' }).click();
+      await adminPage.page.getByLabel('说明（可选）').fill('备用机已到货');
+      await adminPage.page.getByRole('dialog').getByRole('button', { name: '改为“实施中”' }).click();
+      await adminPage.page.getByText('举措已更新').waitFor();
+      await card.getByText('实施中', { exact: true }).waitFor();
+      await card.getByText('变更记录').click();
+      await card.getByText(/计划中 → 实施中 · 已公开 · 备用机已到货/).waitFor();
+      expect(adminPage.errors).to.deep.equal([]);
+    } finally {
+      await adminPage.close();
     }
   });
 });

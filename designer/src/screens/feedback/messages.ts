@@ -52,7 +52,6 @@ export const feedback = {
     applicantPhone: '联系电话',
     enterApplicantName: '请填写反馈人姓名',
     enterApplicantPhone: '请填写联系电话',
-    caseNumberOrBlank: '办件 ID（可选，填写后无需姓名电话）',
     // Improvements (admin)
     measuresTitle: '改进举措',
     newMeasure: '新建举措',
@@ -144,7 +143,6 @@ export const feedback = {
     applicantPhone: 'Phone',
     enterApplicantName: "Please enter the applicant's name",
     enterApplicantPhone: 'Please enter a phone number',
-    caseNumberOrBlank: 'Case ID (optional; then no name and phone are needed)',
     measuresTitle: 'Improvement measures',
     newMeasure: 'New measure',
     measureTitle: 'Title',
