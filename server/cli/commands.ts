@@ -15,6 +15,7 @@ import { auditCommands } from './audit-commands.js';
 import { backupCommands } from './backup-commands.js';
 import { distributionCommands } from './distribution-commands.js';
 import { importCasesCommands } from './import-cases-command.js';
+import { reportCommands } from './report-command.js';
 import { demoLogins, seedDemo } from './seed-demo.js';
 
 export interface CommandInput {
@@ -138,4 +139,5 @@ export const commands: Record<string, Command> = {
   ...backupCommands,
   ...accountCommands,
   ...importCasesCommands,
+  ...reportCommands,
 };

@@ -13,6 +13,7 @@
  *   ipsp package|keys|federation …             signed packages, signing keys, federation (see distribution-commands.ts)
  *   ipsp audit verify                          check the audit trail's hash chain; exit 1 naming the first broken record
  *   ipsp backup <folder> / restore <backup> [--force]   back up or restore the database and the file store
+ *   ipsp report evaluation|annual … <file> --platform <id>   a report as PDF or HTML (docs/reports.md)
  *
  * Configuration comes from the environment (see server/config.ts): DATABASE_URL, PORT, …
  */
@@ -46,6 +47,10 @@ Commands:
                                   into a new folder, or a new ipsp-backup-<time> folder inside an existing one
   restore <backup> [--force]      Check the backup against its manifest, restore it into an empty
                                   database and file store (--force: replace them), verify, migrate up
+  report evaluation <from> <to> <file.pdf|.html> --platform <id>
+  report annual <year> <file.pdf|.html> --platform <id>
+                                  Write the service evaluation report or the annual summary of the
+                                  platform (and those below it); PDF needs Chromium (CHROMIUM_PATH)
 
 Environment: DATABASE_URL (postgres://…; default SQLite file data/ipsp.sqlite), PORT, HOST,
 NODE_ENV=production, SESSION_SECRET, IPSP_SECRET (seals signing keys; else a 0600 file beside the
