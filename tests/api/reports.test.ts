@@ -153,6 +153,21 @@ forEachDatabase('API: the service evaluation report and the annual summary over 
     expect((await clients.zhangsan!.get('/api/reports/annual?format=pdf')).status).to.equal(403);
   });
 
+  it('given a platform whose title is markup, when reported on, then the page shows it as text everywhere: header, tables, charts and file name', async () => {
+    const { services } = suite.server;
+    const title = '<img src=x onerror="alert(1)">测试平台 & 站';
+    await insertPlatform(services.db.knex, { id: 'markup-title', parentId: 'mianyang', level: 'workstation', title, body: {}, createdAt: services.now().toISOString() });
+    const own = await clients.province!.get('/api/reports/evaluation?platformId=markup-title&from=2026-10-01&to=2026-10-31');
+    expect(own.status).to.equal(200);
+    const city = await clients.admin!.get('/api/reports/annual?year=2026');
+    for (const html of [own.body as string, city.body as string]) {
+      expect(html).not.to.contain('<img').and.not.to.contain('onerror="');
+      expect(html).to.contain('&lt;img src&#x3D;x onerror&#x3D;&quot;alert(1)&quot;&gt;测试平台 &amp; 站');
+    }
+    expect(chartIn(city.body, 'workingDaysByPlatform')).to.contain('&lt;img');
+    expect(fileNameOf(own.headers.get('content-disposition'))).to.equal('服务评价报告-_img_src=x_onerror=_alert(1)_测试平台_&_站-2026-10.html');
+  });
+
   it('given a wrong format, year or period, when asked, then 400 naming the parameter', async () => {
     const format = await clients.admin!.get(evaluationPath({ format: 'docx' }));
     expect(format.status).to.equal(400);
