@@ -10,7 +10,7 @@
 import { expect } from 'chai';
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../../server/config.js';
-import { closePdfRenderer } from '../../server/operations/reports/pdf-renderer.js';
+import { closePdfRenderer, PdfRenderer } from '../../server/operations/reports/pdf-renderer.js';
 import type { ApiClient } from '../support/api-client.js';
 import { sqlite } from '../support/databases.js';
 import { useApiSuite } from './support/api-suite.js';
@@ -97,5 +97,16 @@ describe('API: a report as PDF without Chromium [sqlite]', () => {
     const html = await admin.get('/api/reports/evaluation');
     expect(html.status).to.equal(200);
     expect(html.headers.get('content-type')).to.equal('text/html; charset=utf-8');
+  });
+
+  it('given a CHROMIUM_PATH that is not a browser, when a PDF is printed, then the same problem says it could not start', async () => {
+    const renderer = new PdfRenderer('/bin/false');
+    const failure = await renderer.render('<p>x</p>', { title: 't', platform: 'p', period: 'q', generatedAt: 'g' }).then(
+      () => undefined,
+      (error: unknown) => error as { code?: string; message?: string },
+    );
+    await renderer.close();
+    expect(failure?.code).to.equal('report.pdf-unavailable');
+    expect(failure?.message).to.contain('/bin/false').and.contain('无法启动');
   });
 });

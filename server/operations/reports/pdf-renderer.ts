@@ -15,6 +15,13 @@ import type { Services } from '../../services.js';
 /** How long one PDF may take, from a fresh page to its last byte. */
 export const PDF_TIMEOUT_MS = 30_000;
 
+/**
+ * How long the browser stays up after the last PDF. Reports come in bursts (month's end, the
+ * yearly assessment); between them the browser's memory goes back, and a server stopped
+ * without shutdown hooks (a test's) is not held open by it for long.
+ */
+export const PDF_IDLE_MS = 5 * 60_000;
+
 /** What every page of the PDF repeats: the report, platform and period on top, 生成时间 and page numbers at the bottom. */
 export interface PdfFrame {
   title: string;
@@ -61,11 +68,24 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T> {
 /** One lazily launched Chromium that prints HTML to PDF. */
 export class PdfRenderer {
   private browser: Promise<Browser> | undefined;
+  private rendering = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly executablePath: string,
     readonly timeoutMs = PDF_TIMEOUT_MS,
+    readonly idleMs = PDF_IDLE_MS,
   ) {}
+
+  /** Closes the browser once no PDF has been asked for in `idleMs`; the timer alone keeps no process alive. */
+  private closeWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (this.rendering > 0) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.rendering === 0) void this.close();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
 
   /** Whether Chromium is where the configuration says. */
   isAvailable(): boolean {
@@ -99,6 +119,17 @@ export class PdfRenderer {
    * @example const pdf = await renderer.render(html, { title: '服务评价报告', platform: '绵阳', period: '2026-10-01 至 2026-10-31', generatedAt: '2026-11-02 09:30' });
    */
   async render(html: string, frame: PdfFrame): Promise<Buffer> {
+    this.rendering++;
+    clearTimeout(this.idleTimer);
+    try {
+      return await this.print(html, frame);
+    } finally {
+      this.rendering--;
+      this.closeWhenIdle();
+    }
+  }
+
+  private async print(html: string, frame: PdfFrame): Promise<Buffer> {
     const browser = await this.launch();
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     try {
@@ -119,6 +150,7 @@ export class PdfRenderer {
 
   /** Closes the browser, if one was launched; the next PDF launches a new one. */
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const launched = this.browser;
     this.browser = undefined;
     if (launched) await launched.then((browser) => browser.close()).catch(() => undefined);
