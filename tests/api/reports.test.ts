@@ -84,6 +84,8 @@ forEachDatabase('API: the service evaluation report and the annual summary over 
     const rows = tableIn(html, 'flaggedItems').slice(1);
     expect(rows).to.have.length(flagged.length);
     expect(rows.map((r) => Number(r[3]))).to.deep.equal(flagged.map((i: { recentApplied: number }) => i.recentApplied));
+    // The review's own windows, counted back from today, said beside the table.
+    expect(html).to.contain('近 180 天无人申请').and.contain('近 365 天评价不少于 5 条且差评占比超过 10 %');
     const staffHtml = (await clients.staff1!.get(evaluationPath())).body as string;
     expect(tableIn(staffHtml, 'flaggedItems')).to.deep.equal([]);
     expect(staffHtml).to.contain('事项动态管理由平台管理员查看');

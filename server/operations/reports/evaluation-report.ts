@@ -9,7 +9,7 @@
 import type { Actor } from '../../../engine/runtime/case.js';
 import type { Services } from '../../services.js';
 import type { Figures } from '../statistics/figures.js';
-import { itemReview } from '../statistics/item-review.js';
+import { itemReview, type ReviewThresholds } from '../statistics/item-review.js';
 import { statistics, type PlatformFigures, type Statistics } from '../statistics/statistics.js';
 import { visibleItems } from '../statistics/visible-items.js';
 import { itemSatisfaction, reportHeader, SERVICE_CLASS_LABELS, titleText, type ItemSatisfaction, type ReportHeader } from './report-model.js';
@@ -43,6 +43,8 @@ export interface EvaluationReport extends ReportHeader {
   byItem: ItemSatisfaction[];
   /** The items flagged for review (事项动态管理); null for staff, who may not read the review. */
   flaggedItems: FlaggedItem[] | null;
+  /** The review's windows and limits, counted back from today rather than over the report's period. */
+  reviewThresholds: ReviewThresholds | null;
   /** Each platform covered, with its own figures; only when there is more than one. */
   platforms: PlatformFigures[];
   /** The statistics the report was built from (its charts draw them). */
@@ -56,10 +58,10 @@ const isAdmin = (actor: Actor) => actor.roles.includes('platform-admin') || acto
  * The review is an admin's tool: staff get none. It reads the platform as its own admin
  * would; the statistics call before it has already checked the platform is within reach.
  */
-async function flaggedItems(services: Services, actor: Actor, platformId: string): Promise<FlaggedItem[] | null> {
+async function flaggedItems(services: Services, actor: Actor, platformId: string): Promise<{ items: FlaggedItem[]; thresholds: ReviewThresholds } | null> {
   if (!isAdmin(actor)) return null;
   const review = await itemReview(services, { ...actor, platformId, roles: ['platform-admin'] });
-  return review.items
+  const items = review.items
     .filter((item) => item.reasons.length > 0)
     .map((item) => ({
       title: titleText(item.title),
@@ -69,6 +71,7 @@ async function flaggedItems(services: Services, actor: Actor, platformId: string
       evaluations: item.evaluations,
       badShare: item.badShare,
     }));
+  return { items, thresholds: review.thresholds };
 }
 
 /**
@@ -80,6 +83,7 @@ export async function evaluationReport(services: Services, actor: Actor, query: 
   const figures = await statistics(services, actor, query);
   const items = await visibleItems(services, actor.platformId);
   const header = reportHeader(figures, { kind: 'evaluation', title: '服务评价报告', periodLabel: `${figures.from} 至 ${figures.to}` });
+  const review = await flaggedItems(services, actor, figures.root);
   const bad = figures.total.satisfaction.levels.filter((l) => l.level <= 2).reduce((sum, l) => sum + l.count, 0);
   return {
     ...header,
@@ -87,7 +91,8 @@ export async function evaluationReport(services: Services, actor: Actor, query: 
     figures: figures.total,
     badReviews: bad,
     byItem: await itemSatisfaction(services, figures, items),
-    flaggedItems: await flaggedItems(services, actor, figures.root),
+    flaggedItems: review?.items ?? null,
+    reviewThresholds: review?.thresholds ?? null,
     platforms: figures.platforms.length > 1 ? figures.platforms : [],
     statistics: figures,
   };
