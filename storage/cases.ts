@@ -69,7 +69,11 @@ export interface NewCase {
   events?: CaseEvent[];
 }
 
-const CASE_COLUMNS = ['id', 'queue', 'platform_id', 'number', 'item_id', 'item_version', 'applicant_id', 'step', 'status', 'assignee_id', 'due_at', 'warn_at', 'channel', 'version', 'body', 'created_at', 'updated_at'] as const;
+const CASE_COLUMNS = [
+  'id', 'queue', 'platform_id', 'number', 'item_id', 'item_version', 'applicant_id', 'step', 'status', 'assignee_id', 'due_at', 'warn_at', 'channel', 'version', 'body', 'created_at', 'updated_at',
+  // The statistics facts (null without them: derived when statistics are first asked for).
+  'created_day', 'served_day', 'correction_rounds', 'is_late', 'handling_days', 'facts_version',
+] as const;
 const EVENT_COLUMNS = ['id', 'case_id', 'seq', 'type', 'actor_id', 'data', 'at'] as const;
 
 /**
@@ -86,7 +90,7 @@ export async function insertCases(db: Db, cases: NewCase[]): Promise<void> {
   const eventRows: unknown[][] = [];
   for (const { kase, derived, events } of cases) {
     const row: Record<string, unknown> = { id: kase.id, queue: derived?.queue ?? null, ...columns(tx, kase, 1, derived) };
-    caseRows.push(CASE_COLUMNS.map((name) => row[name]));
+    caseRows.push(CASE_COLUMNS.map((name) => row[name] ?? null));
     (events ?? []).forEach((e, i) => eventRows.push([randomUUID(), kase.id, i + 1, e.type, e.actorId, writeJson(sealPersonalIn(tx, e.data)), writeInstant(e.at)]));
   }
   await bulkInsert(tx, { table: 'cases', columns: CASE_COLUMNS, rows: caseRows });

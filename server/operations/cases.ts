@@ -89,8 +89,9 @@ function decideOrFail(kase: Case | undefined, command: Command, context: DecideC
 }
 
 /** The inbox queue of the decided case and its statistics facts, stored beside it for the desk's views and the figures. */
-export function derivedOf(decision: OkDecision, bundle: Bundle) {
-  return { queue: caseQueue(decision.case, bundle.workflow), facts: caseFacts(decision.case, bundle.workflow) };
+export function derivedOf(decision: OkDecision, context: DecideContext) {
+  const { workflow } = context.bundle;
+  return { queue: caseQueue(decision.case, workflow), facts: caseFacts(decision.case, { workflow, calendar: context.calendar }) };
 }
 
 /** Refuses a stale version with 409 and the current one, before anything is decided. */
@@ -165,7 +166,7 @@ export async function startCase(services: Services, actor: Actor, input: StartCa
       ...(input.confirmations ? { confirmations: input.confirmations } : {}),
     };
     const decision = decideOrFail(undefined, command, context);
-    const stored = await applyDecision(tx, { before: undefined, decision, platformId: actor.platformId, knownUsers: applicant.users, derived: derivedOf(decision, bundle) });
+    const stored = await applyDecision(tx, { before: undefined, decision, platformId: actor.platformId, knownUsers: applicant.users, derived: derivedOf(decision, context) });
     await insertRequestFiles(tx, { caseId: stored.id, platformId: actor.platformId, ownerId: actor.id, now, files: input.files });
     await attachFiles(tx, stored.id, referenced);
     await reactToConstructionCase(tx, { services, actor, bundle, kase: stored, events: decision.events });
@@ -197,7 +198,7 @@ export async function actOnCase(services: Services, actor: Actor, caseId: string
   };
   const decision = decideOrFail(kase, command, context);
   return services.db.transaction(async (tx) => {
-    const stored = await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, knownUsers: applicant.users, derived: derivedOf(decision, bundle) });
+    const stored = await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, knownUsers: applicant.users, derived: derivedOf(decision, context) });
     await insertRequestFiles(tx, { caseId: stored.id, platformId: actor.platformId, ownerId: actor.id, now, files: input.files });
     await attachFiles(tx, stored.id, referenced);
     await reactToConstructionCase(tx, { services, actor, bundle, kase: stored, events: decision.events });
@@ -221,7 +222,7 @@ export async function reassignCase(services: Services, actor: Actor, caseId: str
   const bundle = await bundleForCase(services, kase);
   const context = contextFor(services, { actor, bundle, applicant: (await applicantOf(services, kase.applicantId)).contact, now: services.now().toISOString() });
   const decision = decideOrFail(kase, { type: 'assign', assigneeId: assignee.id }, context);
-  return services.db.transaction((tx) => applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, bundle) }));
+  return services.db.transaction((tx) => applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, context) }));
 }
 
 /** The system actor timers act as: no roles, so no action guard can be passed by a timer. */
@@ -245,7 +246,7 @@ export async function fireTimer(services: Services, timer: { id: string; caseId:
     // including the fired mark, rolls back and the timer is retried after its lease runs out.
     if (!(await markTimerFired(tx, { id: timer.id, at }))) return false;
     if (decision.events.length > 0 || decision.outcomes.length > 0) {
-      await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, bundle) });
+      await applyDecision(tx, { before: kase, decision, platformId: kase.platformId, derived: derivedOf(decision, context) });
     }
     return true;
   });

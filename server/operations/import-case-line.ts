@@ -4,6 +4,7 @@
  * and the case it becomes. Problems point at `/line/N/field`.
  */
 import { createHash } from 'node:crypto';
+import type { WorkingCalendar } from '../../engine/calendar/index.js';
 import { checkFormData } from '../../engine/runtime/form-data.js';
 import { pinsOf } from '../../engine/runtime/create.js';
 import { caseQueue } from '../../engine/runtime/queue.js';
@@ -13,6 +14,7 @@ import type { CaseEvent } from '../../engine/runtime/decision.js';
 import type { Problem } from '../../engine/problem.js';
 import type { NewCase } from '../../storage/cases.js';
 import type { CounterApplicant } from './counter-applicant.js';
+import { caseFacts } from './statistics/case-facts.js';
 
 /** A line as the old system's register gives it. */
 export interface ImportLine {
@@ -136,6 +138,8 @@ export function importedCaseId(platformId: string, number: string | undefined, d
 /** Who and what the import resolved for a checked line. */
 export interface LineContext {
   bundle: Bundle;
+  /** The platform's working-day calendar: the case's handling time is stored with its statistics facts. */
+  calendar: WorkingCalendar;
   platformId: string;
   number: string;
   applicantId: string;
@@ -147,7 +151,7 @@ export interface LineContext {
   now: string;
 }
 
-/** The case a checked line becomes, its inbox queue and its one `case.imported` event. */
+/** The case a checked line becomes, its inbox queue and statistics facts, and its one `case.imported` event. */
 export function importedCase(checked: CheckedLine, context: LineContext): NewCase {
   const { value } = checked;
   const submittedAt = new Date(value.submittedAt).toISOString();
@@ -179,5 +183,6 @@ export function importedCase(checked: CheckedLine, context: LineContext): NewCas
     actorId: context.by,
     data: { source: context.source, line: checked.line, digest: checked.digest, submittedAt, ...(decidedAt ? { decidedAt } : {}), status: checked.status },
   };
-  return { kase, derived: { queue: caseQueue(kase, context.bundle.workflow) }, events: [event] };
+  const { workflow } = context.bundle;
+  return { kase, derived: { queue: caseQueue(kase, workflow), facts: caseFacts(kase, { workflow, calendar: context.calendar }) }, events: [event] };
 }

@@ -15,6 +15,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { WorkingCalendar } from '../../engine/calendar/index.js';
 import type { Bundle } from '../../engine/runtime/bundle.js';
 import type { Problem } from '../../engine/problem.js';
 import { nextCaseSequence } from '../../storage/case-numbers.js';
@@ -169,6 +170,8 @@ async function writeFile(services: Services, input: ImportCasesInput, plan: Impo
   });
   let imported = 0;
   const source = basename(input.file);
+  const calendars = new Map<Bundle, WorkingCalendar>();
+  const calendarOf = (bundle: Bundle) => calendars.get(bundle) ?? calendars.set(bundle, calendarFor(services, bundle.platform)).get(bundle)!;
   for await (const batch of batchesOf(lines(input.file), input.batchSize ?? 5000)) {
     await services.db.transaction(async (tx) => {
       const cases: NewCase[] = [];
@@ -180,7 +183,7 @@ async function writeFile(services: Services, input: ImportCasesInput, plan: Impo
         const number = value.number ?? (await drawNumber(services, tx, { bundle, submittedAt: value.submittedAt }));
         const applicantId = plan.applicantIds.get(applicantKey(value.applicant)) as string;
         const assigneeId = value.assignee === undefined ? undefined : plan.assignees.get(value.assignee);
-        cases.push(importedCase(checked, { bundle, platformId: input.platformId, number, applicantId, ...(assigneeId ? { assigneeId } : {}), verificationCode: newVerificationCode(), by: input.by, source, now }));
+        cases.push(importedCase(checked, { bundle, calendar: calendarOf(bundle), platformId: input.platformId, number, applicantId, ...(assigneeId ? { assigneeId } : {}), verificationCode: newVerificationCode(), by: input.by, source, now }));
       }
       await insertCases(tx, cases);
       imported += cases.length;

@@ -11,9 +11,12 @@ import { personalDataRoutes } from './personal-data.js';
 import { catalogRoutes } from './catalog.js';
 import { consultationRoutes } from './consultations.js';
 import { definitionRoutes } from './definitions.js';
+import { evaluationAppealRoutes } from './evaluation-appeals.js';
 import { exportRoutes } from './exports.js';
 import { federationRoutes } from './federation.js';
+import { feedbackRoutes } from './feedback.js';
 import { followUpRoutes } from './follow-up.js';
+import { improvementRoutes } from './improvements.js';
 import { inboxRoutes } from './inbox.js';
 import { keyRoutes } from './keys.js';
 import { networkOverviewRoutes } from './network-overview.js';
@@ -22,6 +25,7 @@ import { assessmentRoutes } from './assessments.js';
 import { auditRoutes } from './audit.js';
 import { packageRoutes } from './packages.js';
 import { passwordRoutes } from './password.js';
+import { reportRoutes } from './reports.js';
 import { sessionRoutes } from './session.js';
 import { statisticsRoutes } from './statistics.js';
 import { templateRoutes } from './templates.js';
@@ -29,7 +33,7 @@ import { workbookRoutes } from './workbooks.js';
 
 export const API_VERSION = '0.1.0';
 
-const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...personalDataRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...exportRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes, ...auditRoutes, ...statisticsRoutes];
+const businessRoutes: Route[] = [...sessionRoutes, ...passwordRoutes, ...definitionRoutes, ...catalogRoutes, ...caseRoutes, ...personalDataRoutes, ...applicationRoutes, ...inboxRoutes, ...workbookRoutes, ...exportRoutes, ...templateRoutes, ...consultationRoutes, ...followUpRoutes, ...evaluationAppealRoutes, ...feedbackRoutes, ...improvementRoutes, ...networkOverviewRoutes, ...registryRoutes, ...assessmentRoutes, ...auditRoutes, ...statisticsRoutes, ...reportRoutes];
 
 const openApiRoute = defineRoute({
   method: 'get',

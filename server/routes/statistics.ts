@@ -15,10 +15,14 @@ const Nullable = (schema: TSchema) => Type.Union([schema, Type.Null()]);
 /** The counts a platform and an item both have. */
 const volume = { applied: Count, online: Count, counter: Count, overdue: Count, served: Count, servedOnTime: Count, oneVisit: Count };
 
+const AvgWorkingDays = Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
+  description: 'Mean working days from the day applied to the day served, over the served cases inside the calendar\'s official years',
+});
+
 const FiguresSchema = Type.Object({
   ...volume,
   onTimeRate: Rate('servedOnTime / served'),
-  avgWorkingDays: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'Mean working days from the day applied to the day served' }),
+  avgWorkingDays: AvgWorkingDays,
   oneVisitRate: Rate('oneVisit / served (一次办结率)'),
   satisfaction: Type.Object({
     total: Count,
@@ -26,6 +30,8 @@ const FiguresSchema = Type.Object({
     goodRate: Rate('levels 3–5 / total'),
   }),
   rectification: Type.Object({ opened: Count, closed: Count, closedOnTime: Count, visited: Count, rate: Rate('closed / opened'), visitRate: Rate('visited / opened (回访率)') }),
+  followUp: Type.Object({ opened: Count, visited: Count, rate: Rate('visited / opened: the visit rate of the sampled good reviews (回访率)') }),
+  feedback: Type.Object({ received: Count, answered: Count, answeredOnTime: Count, onTimeRate: Rate('answeredOnTime / received (投诉与建议按时答复率)') }),
 });
 
 const StatisticsSchema = Type.Object({
@@ -43,6 +49,7 @@ const StatisticsSchema = Type.Object({
       class: Nullable(Type.String()),
       level: Nullable(Type.String()),
       ...volume,
+      avgWorkingDays: AvgWorkingDays,
     }),
   ),
   byMonth: Type.Array(Type.Object({ month: Type.String(), applied: Count, online: Count, counter: Count })),

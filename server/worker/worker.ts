@@ -11,7 +11,9 @@ import { ChannelError, type DeliveryChannel } from './channels/channel.js';
 import { emailChannel } from './channels/email.js';
 import { inAppChannel } from './channels/in-app.js';
 import { webhookChannel } from './channels/webhook.js';
+import { runFeedbackDeadlines } from './feedback-deadlines.js';
 import { runHousekeeping } from './housekeeping.js';
+import { runTaskDeadlines } from './task-deadlines.js';
 
 export interface WorkerReport {
   timersFired: number;
@@ -71,6 +73,8 @@ async function deliverOutbox(services: Services, workerId: string, channels: Del
 /** One pass: fire what is due, deliver what is queued. Tests call this with a simulated clock. */
 export async function runWorkerOnce(services: Services, options: { workerId: string; channels?: DeliveryChannel[] }): Promise<WorkerReport> {
   const timersFired = await fireDueTimers(services, options.workerId);
+  await runTaskDeadlines(services); // reminders and escalation of tasks; their notices go out below
+  await runFeedbackDeadlines(services);
   const { sent, failed } = await deliverOutbox(services, options.workerId, options.channels ?? defaultChannels(services));
   return { timersFired, noticesSent: sent, noticesFailed: failed };
 }

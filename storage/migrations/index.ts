@@ -24,12 +24,16 @@ import { personalDataSealed } from './0017-personal-data-sealed.js';
 import { idempotencyKeys } from './0018-idempotency-keys.js';
 import { inboxDeepIndexes } from './0019-inbox-deep-indexes.js';
 import { caseStatistics } from './0020-case-statistics.js';
+import { evaluationAppeals } from './0021-evaluation-appeals.js';
+import { taskDeadlines } from './0022-task-deadlines.js';
+import { feedbackImprovements } from './0023-feedback-improvements.js';
+import { handlingDays } from './0024-handling-days.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only; never rename or reorder a released one. */
-export const migrations: readonly Migration[] = [platformsUsers, definitions, cases, delivery, files, orderedJson, applicationDrafts, deskInbox, consultationsVisits, caseNumberCounter, packages, platformRegistry, assessments, signInLockout, auditRecords, personalDataSealed, idempotencyKeys, passwordHistory, inboxDeepIndexes, caseStatistics];
+export const migrations: readonly Migration[] = [platformsUsers, definitions, cases, delivery, files, orderedJson, applicationDrafts, deskInbox, consultationsVisits, caseNumberCounter, packages, platformRegistry, assessments, signInLockout, auditRecords, personalDataSealed, idempotencyKeys, passwordHistory, inboxDeepIndexes, caseStatistics, evaluationAppeals, taskDeadlines, feedbackImprovements, handlingDays];
 
 /** The knex migration source over {@link migrations}. */
 export const migrationSource: Knex.MigrationSource<Migration> = {

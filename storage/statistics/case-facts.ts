@@ -10,7 +10,7 @@ import { readJson } from '../columns.js';
 type Db = Knex | Knex.Transaction;
 
 /** Bumped when the derivation changes; rows written by an older one are derived again. */
-export const CASE_FACTS_VERSION = 1;
+export const CASE_FACTS_VERSION = 2;
 
 export interface CaseFacts {
   /** The local day (Asia/Shanghai, YYYY-MM-DD) the case was applied for. */
@@ -21,6 +21,11 @@ export interface CaseFacts {
   correctionRounds: number;
   /** True once any of its time limits was overrun (示警 fired). */
   isLate: boolean;
+  /**
+   * Working days from the day applied to the day served on the platform's calendar as it stood
+   * when the case was served; null before, or when the calendar has no official data for a day.
+   */
+  handlingDays: number | null;
 }
 
 /** The columns of {@link CaseFacts}, for an insert or update of the case row. */
@@ -30,6 +35,7 @@ export function factColumns(facts: CaseFacts): Record<string, string | number | 
     served_day: facts.servedDay,
     correction_rounds: facts.correctionRounds,
     is_late: facts.isLate ? 1 : 0,
+    handling_days: facts.handlingDays,
     facts_version: CASE_FACTS_VERSION,
   };
 }

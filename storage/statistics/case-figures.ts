@@ -1,8 +1,8 @@
 /**
  * Case figures of a period in SQL, one GROUP BY each, over the statistics columns of `cases`
  * (migration 0020): what was applied for (by platform, item, channel and month) and what was
- * served (办结) — on time, without a 补正 round, and on which days, for the handling time in
- * working days that the server works out on each platform's calendar. Each query reads one
+ * served (办结) — on time, without a 补正 round, and their handling time in working days (each
+ * case's own, worked out on its platform's calendar when it was served). Each query reads one
  * index range (platform, day) and never a case body.
  */
 import type { Knex } from 'knex';
@@ -56,6 +56,10 @@ export interface ServedRow {
   onTime: number;
   /** Served without a 补正 round (一次办结). */
   oneVisit: number;
+  /** Total handling time of the served cases in working days, over those whose time is known. */
+  workingDays: number;
+  /** Served cases whose handling time is known (inside the calendar's official years). */
+  timed: number;
 }
 
 /** The query behind {@link servedFigures}. */
@@ -65,6 +69,7 @@ export function servedQuery(db: Db, scope: FigureScope): Knex.QueryBuilder {
     .count({ served: '*' })
     .select(db.raw('sum(case when c.is_late = 0 then 1 else 0 end) as on_time'))
     .select(db.raw('sum(case when c.correction_rounds = 0 then 1 else 0 end) as one_visit'))
+    .select(db.raw('coalesce(sum(c.handling_days), 0) as working_days'), db.raw('count(c.handling_days) as timed'))
     .whereBetween('c.served_day', [scope.fromDay, scope.toDay])
     .groupBy('c.platform_id', 'c.item_id');
   return inScope(builder, scope, 'c');
@@ -80,35 +85,7 @@ export async function servedFigures(db: Db, scope: FigureScope): Promise<ServedR
     served: countOf(row, 'served'),
     onTime: countOf(row, 'on_time'),
     oneVisit: countOf(row, 'one_visit'),
+    workingDays: countOf(row, 'working_days'),
+    timed: countOf(row, 'timed'),
   }));
-}
-
-export interface DayCount {
-  platformId: string;
-  day: string;
-  count: number;
-}
-
-/** The query behind {@link servedDays}: cases served in the period counted by their `day` column. */
-export function servedDaysQuery(db: Db, scope: FigureScope, day: 'served_day' | 'created_day'): Knex.QueryBuilder {
-  const builder = db('cases as c')
-    .select('c.platform_id', `c.${day} as day`)
-    .count({ n: '*' })
-    .whereBetween('c.served_day', [scope.fromDay, scope.toDay])
-    .groupBy('c.platform_id', `c.${day}`);
-  return inScope(builder, scope, 'c');
-}
-
-/**
- * The cases served in the period counted by the day they were served and by the day they
- * were applied for: a case's working days are W(served) − W(applied), so their sum over the
- * cases is Σ count × W(day) over the first list minus the same over the second.
- */
-export async function servedDays(db: Db, scope: FigureScope): Promise<{ served: DayCount[]; applied: DayCount[] }> {
-  if (scope.platformIds.length === 0) return { served: [], applied: [] };
-  const read = async (day: 'served_day' | 'created_day') => {
-    const rows: CountRow[] = await servedDaysQuery(db, scope, day);
-    return rows.map((row) => ({ platformId: String(row.platform_id), day: String(row.day), count: countOf(row, 'n') }));
-  };
-  return { served: await read('served_day'), applied: await read('created_day') };
 }

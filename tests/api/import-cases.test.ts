@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Failure } from '../../server/http/failure.js';
 import { importCases } from '../../server/operations/import-cases.js';
 import { caseFiguresByPlatform } from '../../storage/network-figures.js';
+import { CASE_FACTS_VERSION } from '../../storage/statistics/case-facts.js';
 import { consultationData } from '../fixtures/form-data.js';
 import { forEachDatabase } from '../support/databases.js';
 import { useApiSuite } from './support/api-suite.js';
@@ -74,6 +75,26 @@ forEachDatabase('Bulk case import', (target) => {
     expect(figures?.completed).to.be.at.least(1);
     const imported = await suite.store.db.knex('case_events').where({ type: 'case.imported', actor_id: 'test-admin' }).count({ n: '*' }).first();
     expect(Number(imported?.n)).to.equal(4);
+  });
+
+  it('stores the statistics facts of each imported case, its handling time in working days across a holiday included', async () => {
+    // Submitted Tuesday 2025-09-30, decided Monday 2025-10-13: 国庆 and 中秋 close 1–8 October and
+    // Saturday 11 October is a make-up working day (definitions/calendars/cn-2025.json), so the
+    // working days after the day applied up to the day decided are 9, 10, 11 and 13 October: 4.
+    const acrossHoliday = lines[0]!
+      .replace('MY-2024-000123', 'MY-2025-000900')
+      .replace('"submittedAt":"2024-03-01T09:30:00+08:00"', '"submittedAt":"2025-09-30T09:30:00+08:00"')
+      .replace('"decidedAt":"2024-03-01T16:05:00+08:00"', '"decidedAt":"2025-10-13T16:05:00+08:00"');
+    expect(await run(await fileOf('holiday.ndjson', [acrossHoliday]))).to.include({ imported: 1 });
+    const knex = suite.store.db.knex;
+    const facts = await knex('cases').select('created_day', 'served_day', 'handling_days', 'facts_version').where({ number: 'MY-2025-000900' }).first();
+    expect(facts).to.deep.include({ created_day: '2025-09-30', served_day: '2025-10-13', handling_days: 4, facts_version: CASE_FACTS_VERSION });
+    // 2024 lies outside the official calendars: served, but no handling time is claimed.
+    const early = await knex('cases').select('served_day', 'handling_days').where({ number: 'MY-2024-000123' }).first();
+    expect(early).to.deep.equal({ served_day: '2024-03-01', handling_days: null });
+    const admin = await suite.server.client('admin');
+    const figures = (await admin.get('/api/statistics?from=2025-10-01&to=2025-10-31')).body.total;
+    expect(figures).to.include({ served: 1, avgWorkingDays: 4 });
   });
 
   it('seals personal data in imported cases as in every case', async () => {

@@ -16,15 +16,18 @@ import { templates } from '../screens/templates/messages';
 import { versions } from '../screens/versions/messages';
 import { transfer } from '../screens/transfer/messages';
 import { desk } from '../screens/desk/messages';
+import { evaluation } from '../screens/desk/evaluation-messages';
 import { portal } from '../screens/portal/messages';
+import { feedback } from '../screens/feedback/messages';
 import { network } from '../screens/network/messages';
 import { assessments } from '../screens/assessments/messages';
 import { packages } from '../screens/packages/messages';
+import { dashboard } from '../screens/dashboard/messages';
 
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGE_KEY = 'ipsp.language';
 
-const namespaces = { common, home, lists, items, forms, checklists, flows, templates, versions, transfer, desk, portal, network, assessments, packages };
+const namespaces = { common, home, lists, items, forms, checklists, flows, templates, versions, transfer, desk, evaluation, portal, feedback, network, assessments, packages, dashboard };
 
 function resourcesFor(language: 'zh' | 'en') {
   return Object.fromEntries(Object.entries(namespaces).map(([name, messages]) => [name, messages[language]]));

@@ -1,5 +1,5 @@
 /** The desk's frame (staff side): inbox, counter, consultations, reviews, for staff and platform admins. */
-import { CommentOutlined, InboxOutlined, ShopOutlined, StarOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BulbOutlined, CommentOutlined, InboxOutlined, MessageOutlined, ShopOutlined, StarOutlined } from '@ant-design/icons';
 import { Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
@@ -11,6 +11,9 @@ const sections = [
   { key: 'counter', path: '/desk/counter', icon: <ShopOutlined /> },
   { key: 'consultations', path: '/desk/consultations', icon: <CommentOutlined /> },
   { key: 'reviews', path: '/desk/reviews', icon: <StarOutlined /> },
+  { key: 'feedback', path: '/desk/feedback', icon: <MessageOutlined />, ns: 'feedback' },
+  { key: 'improvements', path: '/desk/improvements', icon: <BulbOutlined />, ns: 'feedback' },
+  { key: 'statistics', path: '/desk/statistics', icon: <BarChartOutlined />, ns: 'dashboard' },
 ] as const;
 
 /** The menu entry a desk path belongs to: a case page belongs to the inbox. */
@@ -32,7 +35,7 @@ export function DeskLayout() {
       me={me}
       onSignOut={() => void signOut()}
       title={t('desk')}
-      menu={sections.map((section) => ({ key: section.key, icon: section.icon, label: t(`menu_${section.key}`) }))}
+      menu={sections.map((section) => ({ key: section.key, icon: section.icon, label: t(`menu_${section.key}`, { ns: 'ns' in section ? section.ns : 'desk' }) }))}
       selectedKey={sectionOf(location.pathname)}
       onSelect={(key) => navigate(sections.find((s) => s.key === key)?.path ?? '/desk')}
     />

@@ -1,10 +1,10 @@
 /** The volume of a set of platforms broken down by item and by month, from the aggregation rows. */
-import type { AppliedRow } from '../../../storage/statistics/case-figures.js';
-import type { FigureRows, Figures } from './figures.js';
+import type { AppliedRow, ServedRow } from '../../../storage/statistics/case-figures.js';
+import { averageDays, type FigureRows, type Figures } from './figures.js';
 import type { VisibleItem } from './visible-items.js';
 
 /** The counts of one item: its share of the volume and of what was served. */
-export interface ItemFigures extends Pick<Figures, 'applied' | 'online' | 'counter' | 'overdue' | 'served' | 'servedOnTime' | 'oneVisit'> {
+export interface ItemFigures extends Pick<Figures, 'applied' | 'online' | 'counter' | 'overdue' | 'served' | 'servedOnTime' | 'oneVisit' | 'avgWorkingDays'> {
   /** Null for the items of platforms below that the viewer cannot read (counted together). */
   itemId: string | null;
   title: unknown;
@@ -35,6 +35,7 @@ function emptyItem(item: VisibleItem | undefined): ItemFigures {
     served: 0,
     servedOnTime: 0,
     oneVisit: 0,
+    avgWorkingDays: null,
   };
 }
 
@@ -54,12 +55,15 @@ export function itemBreakdown(rows: FigureRows, items: Map<string, VisibleItem>)
     figures[row.channel === 'counter' ? 'counter' : 'online'] += row.applied;
     figures.overdue += row.overdue;
   }
+  const servedOf = new Map<ItemFigures, ServedRow[]>();
   for (const row of rows.served) {
     const figures = entry(row.itemId);
     figures.served += row.served;
     figures.servedOnTime += row.onTime;
     figures.oneVisit += row.oneVisit;
+    servedOf.set(figures, [...(servedOf.get(figures) ?? []), row]);
   }
+  for (const [figures, served] of servedOf) figures.avgWorkingDays = averageDays(served);
   return [...byItem.values()].sort((a, b) => b.applied - a.applied || String(a.itemId).localeCompare(String(b.itemId)));
 }
 

@@ -3,7 +3,8 @@
  * read from the case and its pinned workflow: only the workflow knows which steps serve the
  * result (stages) and which send the case back to the applicant (补正).
  */
-import { formatLocalDate, parseInstant } from '../../../engine/calendar/local-date.js';
+import type { WorkingCalendar } from '../../../engine/calendar/index.js';
+import { chinaDateOf } from '../../../engine/calendar/local-date.js';
 import type { Workflow } from '../../../engine/kinds/workflow.js';
 import type { Case } from '../../../engine/runtime/case.js';
 import { caseQueue } from '../../../engine/runtime/queue.js';
@@ -12,7 +13,7 @@ import type { CaseFacts } from '../../../storage/statistics/case-facts.js';
 /** Stages after the service delivered its result: reaching one is 办结. */
 const SERVED_STAGES = new Set(['feedback', 'supervise']);
 
-const dayOf = (instant: string): string => formatLocalDate(parseInstant(instant));
+const dayOf = (instant: string): string => chinaDateOf(instant);
 
 /** Whether entering `step` means the case was served (办结). */
 function isServing(workflow: Workflow | undefined, step: string): boolean {
@@ -36,18 +37,31 @@ function correctionRounds(kase: Case, workflow: Workflow | undefined): number {
     .reduce((sum, [, visit]) => sum + visit.count, 0);
 }
 
+/** Working days after the day applied up to and including the day served; null outside the calendar's official years. */
+function handlingDays(calendar: WorkingCalendar, createdDay: string, servedDay: string | null): number | null {
+  if (servedDay === null) return null;
+  // Checked first rather than caught: an old register imports whole years outside the calendar,
+  // and an error per case (with its stack) costs more than the rest of the facts together.
+  const isCovered = (day: string) => Number(day.slice(0, 4)) >= calendar.years.first && Number(day.slice(0, 4)) <= calendar.years.last;
+  return isCovered(createdDay) && isCovered(servedDay) ? calendar.workingDaysBetween(createdDay, servedDay) : null;
+}
+
 /**
- * The statistics facts of a case as it stands; without its workflow (definitions gone), what
- * the case alone tells: served when completed, no 补正 rounds known.
+ * The statistics facts of a case as it stands, on its platform's working-day calendar; without
+ * its workflow (definitions gone), what the case alone tells: served when completed, no 补正
+ * rounds known.
  *
- * @example caseFacts(kase, bundle.workflow) // { createdDay: '2026-09-28', servedDay: '2026-10-09', correctionRounds: 1, isLate: false }
+ * @example caseFacts(kase, { workflow: bundle.workflow, calendar }) // { createdDay: '2026-09-28', servedDay: '2026-10-09', correctionRounds: 1, isLate: false, handlingDays: 4 }
  */
-export function caseFacts(kase: Case, workflow: Workflow | undefined): CaseFacts {
-  const served = servedAt(kase, workflow);
+export function caseFacts(kase: Case, on: { workflow: Workflow | undefined; calendar: WorkingCalendar }): CaseFacts {
+  const served = servedAt(kase, on.workflow);
+  const createdDay = dayOf(kase.createdAt);
+  const servedDay = served === null ? null : dayOf(served);
   return {
-    createdDay: dayOf(kase.createdAt),
-    servedDay: served === null ? null : dayOf(served),
-    correctionRounds: correctionRounds(kase, workflow),
+    createdDay,
+    servedDay,
+    correctionRounds: correctionRounds(kase, on.workflow),
     isLate: Object.values(kase.clocks).some((clock) => clock.overdueAt !== undefined),
+    handlingDays: handlingDays(on.calendar, createdDay, servedDay),
   };
 }

@@ -3,7 +3,9 @@
  * Pure: every count comes from SQL; this only sums, divides and names.
  */
 import type { AppliedRow, ServedRow } from '../../../storage/statistics/case-figures.js';
+import type { FeedbackRow } from '../../../storage/statistics/feedback-figures.js';
 import type { EvaluationRow, TaskFigures } from '../../../storage/statistics/follow-up-figures.js';
+import type { VisitRow } from '../../../storage/statistics/visit-figures.js';
 
 /** The five levels of the evaluation scale, best first (好差评). */
 export const SATISFACTION_LEVELS = [
@@ -26,7 +28,7 @@ export interface Figures {
   servedOnTime: number;
   /** servedOnTime / served; null when none was served. */
   onTimeRate: number | null;
-  /** Mean working days from the day applied to the day served, over the served cases; null when none, or outside the calendar's years. */
+  /** Mean working days from the day applied to the day served, over the served cases whose time is known (inside the calendar's official years); null when none. */
   avgWorkingDays: number | null;
   /** Served without a 补正 round (一次办结). */
   oneVisit: number;
@@ -50,6 +52,24 @@ export interface Figures {
     /** visited / opened (回访率). */
     visitRate: number | null;
   };
+  followUp: {
+    /** Follow-up visit tasks (回访任务) the sample of good reviews opened in the period. */
+    opened: number;
+    /** Of those, with at least one visit recorded. */
+    visited: number;
+    /** visited / opened (回访率 of the sample); null when none was opened. */
+    rate: number | null;
+  };
+  feedback: {
+    /** Complaints and suggestions (投诉与建议) filed in the period. */
+    received: number;
+    /** Of those, answered by now. */
+    answered: number;
+    /** Of those, answered by their due time (3 working days by default). */
+    answeredOnTime: number;
+    /** answeredOnTime / received; null when none was received. */
+    onTimeRate: number | null;
+  };
 }
 
 export interface FigureRows {
@@ -57,8 +77,8 @@ export interface FigureRows {
   served: ServedRow[];
   evaluations: EvaluationRow[];
   tasks: TaskFigures[];
-  /** Total working days of the served cases per platform (null: outside the calendar). */
-  workingDays: Map<string, number | null>;
+  visits: VisitRow[];
+  feedback: FeedbackRow[];
 }
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -67,14 +87,24 @@ const sum = <T>(rows: T[], pick: (row: T) => number): number => rows.reduce((tot
 /** The rows that belong to one of `platformIds`. */
 export function rowsOf(rows: FigureRows, platformIds: Set<string>): FigureRows {
   const mine = <T extends { platformId: string }>(list: T[]) => list.filter((row) => platformIds.has(row.platformId));
-  const workingDays = new Map([...rows.workingDays].filter(([id]) => platformIds.has(id)));
-  return { applied: mine(rows.applied), served: mine(rows.served), evaluations: mine(rows.evaluations), tasks: mine(rows.tasks), workingDays };
+  return { ...rows, applied: mine(rows.applied), served: mine(rows.served), evaluations: mine(rows.evaluations), tasks: mine(rows.tasks), visits: mine(rows.visits), feedback: mine(rows.feedback) };
 }
 
-function averageDays(rows: FigureRows, served: number): number | null {
-  const totals = [...rows.workingDays.values()];
-  if (served === 0 || totals.some((total) => total === null)) return null;
-  return sum(totals as number[], (total) => total) / served;
+/** Mean handling time in working days of served rows, over the cases whose time is known. */
+export function averageDays(served: ServedRow[]): number | null {
+  return ratio(sum(served, (r) => r.workingDays), sum(served, (r) => r.timed));
+}
+
+function feedbackOf(rows: FeedbackRow[]): Figures['feedback'] {
+  const received = sum(rows, (r) => r.received);
+  const answeredOnTime = sum(rows, (r) => r.answeredOnTime);
+  return { received, answered: sum(rows, (r) => r.answered), answeredOnTime, onTimeRate: ratio(answeredOnTime, received) };
+}
+
+function followUpOf(rows: VisitRow[]): Figures['followUp'] {
+  const opened = sum(rows, (r) => r.opened);
+  const visited = sum(rows, (r) => r.visited);
+  return { opened, visited, rate: ratio(visited, opened) };
 }
 
 /** The figures of all the rows given. */
@@ -93,10 +123,12 @@ export function figuresOf(rows: FigureRows): Figures {
     served,
     servedOnTime,
     onTimeRate: ratio(servedOnTime, served),
-    avgWorkingDays: averageDays(rows, served),
+    avgWorkingDays: averageDays(rows.served),
     oneVisit,
     oneVisitRate: ratio(oneVisit, served),
     satisfaction: { total: evaluations, levels, goodRate: ratio(sum(levels.filter((l) => l.level >= 3), (l) => l.count), evaluations) },
     rectification: { ...tasks, rate: ratio(tasks.closed, tasks.opened), visitRate: ratio(tasks.visited, tasks.opened) },
+    followUp: followUpOf(rows.visits),
+    feedback: feedbackOf(rows.feedback),
   };
 }

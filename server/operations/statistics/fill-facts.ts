@@ -4,12 +4,14 @@
  * case's pinned workflow, before figures are counted; once every case has them this is one
  * index probe that finds nothing.
  */
+import type { WorkingCalendar } from '../../../engine/calendar/index.js';
 import type { Workflow } from '../../../engine/kinds/workflow.js';
 import { casesWithoutFacts, setCaseFacts } from '../../../storage/statistics/case-facts.js';
 import { Failure } from '../../http/failure.js';
 import type { Services } from '../../services.js';
-import { bundleForCase } from '../bundles.js';
+import { bundleForCase, calendarFor } from '../bundles.js';
 import { caseFacts } from './case-facts.js';
+import { platformCalendar } from './platform-calendar.js';
 
 /** Derives the missing facts; returns how many cases got them. A case whose definitions are gone gets the facts its body alone gives. */
 export async function fillMissingCaseFacts(services: Services, pageSize = 200): Promise<number> {
@@ -19,12 +21,16 @@ export async function fillMissingCaseFacts(services: Services, pageSize = 200): 
     if (cases.length === 0) return filled;
     for (const kase of cases) {
       let workflow: Workflow | undefined;
+      let calendar: WorkingCalendar;
       try {
-        workflow = (await bundleForCase(services, kase)).workflow;
+        const bundle = await bundleForCase(services, kase);
+        workflow = bundle.workflow;
+        calendar = calendarFor(services, bundle.platform);
       } catch (error) {
         if (!(error instanceof Failure)) throw error;
+        calendar = await platformCalendar(services, kase.platformId);
       }
-      await setCaseFacts(services.db.knex, { id: kase.id, facts: caseFacts(kase, workflow) });
+      await setCaseFacts(services.db.knex, { id: kase.id, facts: caseFacts(kase, { workflow, calendar }) });
       filled++;
     }
   }

@@ -2,14 +2,16 @@
  * Supervision statistics (质量监督统计): per platform and rolled up over the platforms below
  * it, for a period — volume by item, channel and month; on-time rate; handling time in
  * working days; overdue; one-visit completion (一次办结); the satisfaction distribution; the
- * rectification and visit rates. Counts come from SQL (storage/statistics), never case rows;
+ * rectification and visit rates, the visit rate of the follow-up sample. Counts come from SQL (storage/statistics), never case rows;
  * docs/statistics.md defines every figure.
  */
 import type { ServiceClass } from '../../../engine/kinds/item-classification.js';
 import type { Actor } from '../../../engine/runtime/case.js';
-import { appliedFigures, servedDays, servedFigures } from '../../../storage/statistics/case-figures.js';
+import { appliedFigures, servedFigures } from '../../../storage/statistics/case-figures.js';
+import { feedbackFigures } from '../../../storage/statistics/feedback-figures.js';
 import { evaluationFigures, taskFigures } from '../../../storage/statistics/follow-up-figures.js';
 import type { FigureScope } from '../../../storage/statistics/scope.js';
+import { visitFigures } from '../../../storage/statistics/visit-figures.js';
 import { Failure } from '../../http/failure.js';
 import type { Services } from '../../services.js';
 import { itemBreakdown, monthBreakdown, type ItemFigures, type MonthFigures } from './breakdowns.js';
@@ -18,7 +20,6 @@ import { fillMissingCaseFacts } from './fill-facts.js';
 import { periodOf } from './period.js';
 import { statisticsReach } from './reach.js';
 import { visibleItems, type VisibleItem } from './visible-items.js';
-import { workingDayTotals } from './working-days.js';
 
 /** The follow-up task a bad review opens (差评整改), as the standard workflow names it. */
 export const RECTIFICATION_KIND = 'rectification';
@@ -77,13 +78,13 @@ function itemFilter(items: Map<string, VisibleItem>, query: StatisticsQuery): { 
 
 async function readRows(services: Services, scope: FigureScope, now: string): Promise<FigureRows> {
   const db = services.db.knex;
-  const days = await servedDays(db, scope);
   return {
     applied: await appliedFigures(db, scope, now),
     served: await servedFigures(db, scope),
     evaluations: await evaluationFigures(db, scope),
     tasks: await taskFigures(db, scope, RECTIFICATION_KIND),
-    workingDays: await workingDayTotals(services, days),
+    visits: await visitFigures(db, scope),
+    feedback: await feedbackFigures(db, scope),
   };
 }
 

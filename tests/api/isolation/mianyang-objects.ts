@@ -39,6 +39,10 @@ export interface MianyangObjects {
   messageIds: string[];
   /** zhangsan's answered consultation, promoted into the FAQ handbook in other words. */
   consultation: { id: string; question: string; faqId: string };
+  /** zhangsan's complaint about the closed case (open), and the published measure that answers it. */
+  feedback: { id: string; text: string; measureId: string };
+  /** Staff's open appeal (申诉复核) against the closed case's bad review, and its reason. */
+  appeal: { id: string; reason: string };
   /** The platform's reply to the bad review and the follow-up visit on its rectification task. */
   replyText: string;
   visitNote: string;
@@ -95,6 +99,17 @@ async function consult(clients: { zhangsan: ApiClient; staff: ApiClient; admin: 
   return { id: asked.body.id as string, question, faqId: promoted.body.id as string };
 }
 
+/** zhangsan complains about the closed case; the admin publishes a measure that answers it. */
+async function complain(clients: { zhangsan: ApiClient; admin: ApiClient }, caseId: string) {
+  const text = '绵阳张三隔离测试投诉：窗口人员让我跑了三趟。';
+  const filed = await clients.zhangsan.post('/api/feedback', { kind: 'complaint', text, caseId });
+  expect(filed.status, JSON.stringify(filed.body)).to.equal(201);
+  const measure = { title: '窗口一次告知（隔离测试）', description: '材料清单一次告知到位。', source: 'feedback', feedbackIds: [filed.body.id], department: '综合窗口', targetDate: '2026-12-31', isPublished: true };
+  const created = await clients.admin.post('/api/improvements', measure);
+  expect(created.status, JSON.stringify(created.body)).to.equal(201);
+  return { id: filed.body.id as string, text, measureId: created.body.id as string };
+}
+
 /** Creates the 绵阳 objects through the API (and one worker pass for the in-app messages). */
 export async function createMianyangObjects(server: TestServer): Promise<MianyangObjects> {
   const admin = await server.client('admin');
@@ -113,6 +128,10 @@ export async function createMianyangObjects(server: TestServer): Promise<Mianyan
   closed = await act(staff, closed, 'complete', { result: '已答复（隔离测试）' });
   closed = await act(zhangsan, closed, 'evaluate', { level: 1, comment: '隔离测试差评' });
   const consultation = await consult({ zhangsan, staff, admin });
+  const feedback = await complain({ zhangsan, admin }, closed.id);
+  const appealReason = '绵阳隔离测试申诉：申请人误评，已电话核实。';
+  const appealed = await staff.post(`/api/cases/${closed.id}/evaluation-appeals`, { evaluationAt: closed.evaluations[0].at, reason: appealReason });
+  expect(appealed.status, JSON.stringify(appealed.body)).to.equal(201);
   const replyText = '绵阳隔离测试：已安排专人核实，感谢您的反馈。';
   expect((await staff.post(`/api/cases/${closed.id}/evaluation-reply`, { text: replyText, version: closed.version })).status).to.equal(200);
   await runWorkerOnce(server.services, { workerId: 'isolation-test', channels: [inAppChannel(server.services)] });
@@ -141,6 +160,8 @@ export async function createMianyangObjects(server: TestServer): Promise<Mianyan
     taskIds,
     messageIds,
     consultation,
+    feedback,
+    appeal: { id: appealed.body.id as string, reason: appealReason },
     replyText,
     visitNote,
     ownItem: { kind: 'ServiceItem', id: OWN_ITEM_ID },

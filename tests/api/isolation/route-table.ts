@@ -263,6 +263,25 @@ export const routeTable: Record<string, RouteCall> = {
       await client.post(`/api/cases/${targets.caseId}/evaluation-reply`, { text: '隔离测试回复', version: targets.caseVersion }),
     ],
   },
+  // Appeals against a review (申诉复核): 绵阳's case or appeal answers like a missing one; the list is the caller's reach.
+  'POST /api/cases/:caseId/evaluation-appeals': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.post(`/api/cases/${targets.closedCaseId}/evaluation-appeals`, { evaluationAt: '2026-09-21T01:00:00.000Z', reason: '隔离测试申诉' }),
+    ],
+  },
+  'GET /api/evaluation-appeals': {
+    reach: 'list',
+    call: async ({ client, targets }) => [
+      await client.get('/api/evaluation-appeals'),
+      await client.get('/api/evaluation-appeals?status=open'),
+      await client.get(`/api/evaluation-appeals?caseId=${targets.closedCaseId}`),
+    ],
+  },
+  'POST /api/evaluation-appeals/:appealId/decision': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/evaluation-appeals/${targets.appealId}/decision`, { decision: 'upheld', note: '隔离测试复核' })],
+  },
   // An applicant asks about an item: 绵阳's own or draft item answers like one that does not exist.
   'POST /api/consultations': {
     reach: 'object',
@@ -293,6 +312,32 @@ export const routeTable: Record<string, RouteCall> = {
     ],
   },
   'DELETE /api/faq/:id': { reach: 'object', call: async ({ client, targets }) => [await client.delete(`/api/faq/${targets.faqId}`)] },
+  // Feedback about 绵阳's case, or answering and linking 绵阳's feedback, answers like a missing one.
+  'POST /api/feedback': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post('/api/feedback', { kind: 'complaint', text: '隔离测试投诉', caseId: targets.closedCaseId })],
+  },
+  'GET /api/feedback': {
+    reach: 'list',
+    call: async ({ client }) => [await client.get('/api/feedback'), await client.get('/api/feedback?status=open'), await client.get('/api/feedback?status=answered')],
+  },
+  'POST /api/feedback/:feedbackId/answer': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/feedback/${targets.feedbackId}/answer`, { answer: '隔离测试答复' })],
+  },
+  'GET /api/improvements': { reach: 'list', call: async ({ client }) => [await client.get('/api/improvements')] },
+  'POST /api/improvements': {
+    reach: 'object',
+    call: async ({ client, targets }) => [
+      await client.post('/api/improvements', { title: '隔离测试举措', description: '隔离测试', source: 'feedback', feedbackIds: [targets.feedbackId], department: '隔离测试', targetDate: '2026-12-31' }),
+    ],
+  },
+  'POST /api/improvements/:measureId/status': {
+    reach: 'object',
+    call: async ({ client, targets }) => [await client.post(`/api/improvements/${targets.measureId}/status`, { status: 'in-progress', note: '隔离测试' })],
+  },
+  // Public by design: the published measures' own words and dates, never who complained or what they wrote.
+  'GET /api/public/improvements': { reach: 'public', call: async ({ client }) => [await client.get('/api/public/improvements?platformId=mianyang')] },
   'GET /api/messages': { reach: 'list', call: async ({ client }) => [await client.get('/api/messages')] },
   // 绵阳 has no list of its own in these fixtures; tests/api/workbooks.test.ts aims at one.
   'GET /api/lists/:listId/workbook': {

@@ -27,6 +27,11 @@ export interface Targets {
   consultationId: string;
   faqId: string;
   taskId: string;
+  /** zhangsan's open complaint and the improvement measure that answers it. */
+  feedbackId: string;
+  measureId: string;
+  /** Staff's open appeal against the closed case's bad review. */
+  appealId: string;
 }
 
 /** The real 绵阳 objects as the caller would aim at them. */
@@ -44,6 +49,9 @@ export function realTargets(objects: MianyangObjects, caller: Caller): Targets {
     consultationId: objects.consultation.id,
     faqId: objects.consultation.faqId,
     taskId: objects.taskIds[0] as string,
+    feedbackId: objects.feedback.id,
+    measureId: objects.feedback.measureId,
+    appealId: objects.appeal.id,
   };
 }
 
@@ -64,6 +72,9 @@ export function missingTargets(real: Targets): Targets {
     consultationId: randomUUID(),
     faqId: randomUUID(),
     taskId: randomUUID(),
+    feedbackId: randomUUID(),
+    measureId: randomUUID(),
+    appealId: randomUUID(),
   };
 }
 
@@ -81,6 +92,9 @@ export function idPairs(real: Targets, missing: Targets): Array<[string, string]
     [real.consultationId, missing.consultationId],
     [real.faqId, missing.faqId],
     [real.taskId, missing.taskId],
+    [real.feedbackId, missing.feedbackId],
+    [real.measureId, missing.measureId],
+    [real.appealId, missing.appealId],
   ];
   return pairs.sort((a, b) => b[0].length - a[0].length);
 }

@@ -1,5 +1,6 @@
 /** The desk's routes (/desk/…, staff): a fragment of <Route>s, so App.tsx adds the desk with one line. The screens load with the desk's chunk. */
 import { Route } from 'react-router-dom';
+import { DashboardScreen } from '../dashboard/lazy';
 import { lazyGroup } from '../lazy-screens';
 
 const screen = lazyGroup(() => import('./desk-screens'), ['/desk']);
@@ -9,6 +10,8 @@ const ConsultationsScreen = screen('ConsultationsScreen');
 const CounterScreen = screen('CounterScreen');
 const InboxScreen = screen('InboxScreen');
 const ReviewsScreen = screen('ReviewsScreen');
+const FeedbackInboxScreen = screen('FeedbackInboxScreen');
+const ImprovementsScreen = screen('ImprovementsScreen');
 
 export const deskRoutes = (
   <Route path="/desk" element={<DeskLayout />}>
@@ -17,5 +20,8 @@ export const deskRoutes = (
     <Route path="counter" element={<CounterScreen />} />
     <Route path="consultations" element={<ConsultationsScreen />} />
     <Route path="reviews" element={<ReviewsScreen />} />
+    <Route path="feedback" element={<FeedbackInboxScreen />} />
+    <Route path="improvements" element={<ImprovementsScreen />} />
+    <Route path="statistics" element={<DashboardScreen />} />
   </Route>
 );
