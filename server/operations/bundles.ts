@@ -59,13 +59,20 @@ export async function bundleForNewCase(services: Services, platformId: string, i
   return resolved.value;
 }
 
-/** The bundle a running case runs on, rebuilt from its pinned versions. */
+/**
+ * The bundle a running case runs on, rebuilt from its pinned versions. The platform is current,
+ * not pinned (its settings — closures, the rectification limit, the follow-up sample — apply
+ * now), so its published version is part of the cache key: a platform published by any server
+ * process reaches running cases at their next step. That costs the visible set's fingerprint
+ * query on every call.
+ */
 export async function bundleForCase(services: Services, kase: Case): Promise<Bundle> {
-  const key = `${kase.platformId}|${JSON.stringify(kase.pins)}`;
+  const { set, lineage } = await visibleDefinitions(services, kase.platformId);
+  const platform = getDefinition(set, 'Platform', kase.platformId);
+  if (!platform) throw Failure.notFound('Platform', kase.platformId);
+  const key = `${kase.platformId}@${platform.version}|${JSON.stringify(kase.pins)}`;
   const cached = services.definitions.getBundle(key);
   if (cached) return cached;
-  const { lineage } = await visibleDefinitions(services, kase.platformId);
-  const platform = await platformDefinition(services, kase.platformId);
   const wanted: Array<{ kind: string; id: string; version: number }> = [
     { kind: 'ServiceItem', ...kase.pins.item },
     { kind: 'Form', ...kase.pins.form },
@@ -79,8 +86,8 @@ export async function bundleForCase(services: Services, kase: Case): Promise<Bun
     if (!record) throw new Failure('definition.pinned-missing', `${ref.kind} "${ref.id}" v${ref.version}, pinned by case ${kase.number}, is gone.`);
     docs.push({ file: sourceOf(record), doc: record.body as unknown });
   }
-  // The platform is current, not pinned (its settings apply now); its lists and parent are
-  // not part of a case's bundle, so they are left out rather than loaded with it.
+  // The platform's lists and parent are not part of a case's bundle, so they are left out
+  // rather than loaded with it.
   const { parent: _parent, ...platformDoc } = { ...platform, lists: [] };
   const loaded = loadDefinitions([...docs, { file: `platform/${platform.id}`, doc: platformDoc }]);
   if (!loaded.ok) throw new Failure('definition.pinned-invalid', `The definitions case ${kase.number} runs on do not load.`, loaded.problems);

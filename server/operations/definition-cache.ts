@@ -1,7 +1,8 @@
 /**
  * Loaded definition sets and case bundles, cached. Published definitions are immutable, so a
- * bundle pinned to exact versions is cached for good; a platform's visible set is keyed by a
- * fingerprint of its published rows, so a publish by any server process is seen at once.
+ * bundle is cached by its pinned versions and the platform's published version (the one part
+ * not pinned); a platform's visible set is keyed by a fingerprint of its published rows, so a
+ * publish by any server process is seen at once.
  */
 import type { DefinitionSet } from '../../engine/load/definition-set.js';
 import type { DefinitionRecord } from '../../storage/definitions.js';

@@ -146,3 +146,17 @@ forEachDatabase('API: follow-up sample at 50 %, its visits and the visit rate', 
     expect(response.body.total.followUp).to.deep.equal({ opened, visited: picked.length, rate: picked.length / opened });
   });
 });
+
+forEachDatabase('API: a changed sample rate reaches running cases', (target) => {
+  const suite = sampledSuite(target, 0);
+
+  it('given a case completed while the rate was 0 %, when the platform publishes 100 % and the case is then rated, then the new rate applies (the platform is not pinned)', async () => {
+    const zhangsan = await suite.server.client('zhangsan');
+    const staff1 = await suite.server.client('staff1');
+    const completed = await completedPledge({ applicant: zhangsan, staff: staff1 });
+    await setSampleRate(await suite.server.client('admin'), 100);
+    const rated = await act(zhangsan, completed, 'evaluate', { payload: { level: 5 } });
+    expect(rated.status, JSON.stringify(rated.body)).to.equal(200);
+    expect((await tasksOf(staff1, rated.body.id as string)).map((t) => t.kind)).to.deep.equal(['followUp']);
+  });
+});
