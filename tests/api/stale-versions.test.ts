@@ -5,7 +5,7 @@
  *
  * The routes come from the route inventory (every POST/PUT/DELETE under /api/cases/:caseId); a
  * route without a stale-version case here fails the suite, so a new one cannot slip by; the
- * only exemption (revealing a masked value, which writes nothing of the case) names its reason.
+ * exemptions (revealing a masked value, filing an appeal against an evaluation: neither writes the case) name their reasons.
  */
 import { expect } from 'chai';
 import type { Knex } from 'knex';
@@ -96,6 +96,8 @@ const staleCases: Record<string, StaleCase[]> = {
  */
 const takesNoVersion: Record<string, string> = {
   'POST /api/cases/:caseId/reveal': 'reads one masked value with a reason (audited); it changes nothing of the case, so no version can be stale',
+  'POST /api/cases/:caseId/evaluation-appeals':
+    'files an appeal against one evaluation named by its instant (evaluations are never changed or removed); it writes the appeal, nothing of the case, so no version can be stale',
 };
 
 /** Every mutating route on one case, from the route inventory. */

@@ -52,6 +52,8 @@ export function caseVariables(t: TFunction, workflow: Workflow): RuleField[] {
     { path: 'materials.missingCount', label: label('materials.missingCount'), type: 'number' },
     { path: 'materials.deficientCount', label: label('materials.deficientCount'), type: 'number' },
     { path: 'case.returns', label: label('case.returns'), type: 'number' },
+    { path: 'case.sample', label: label('case.sample'), type: 'number' },
+    { path: 'platform.followUp.sampleRate', label: t('var_platform_sampleRate'), type: 'number' },
     { path: 'case.step', label: label('case.step'), type: 'string', options: Object.keys(workflow.steps ?? {}).map((name) => ({ value: name, label: stepTitle(name) })) },
     { path: 'case.status', label: label('case.status'), type: 'string', options: caseStatuses.map((s) => ({ value: s, label: t(`status_${s}`) })) },
     { path: 'command.level', label: label('command.level'), type: 'number', options: Object.entries(evaluationLevelLabels).map(([v, l]) => ({ value: Number(v), label: `${v} ${l}` })) },
