@@ -135,9 +135,9 @@ export function ratesOf(figures: StatisticsFigures, labels: ChartLabels): Array<
     { key: 'good', name: labels.rates.good, rate: figures.satisfaction.goodRate },
     { key: 'rectification', name: labels.rates.rectification, rate: figures.rectification.rate },
     { key: 'visit', name: labels.rates.visit, rate: figures.rectification.visitRate },
+    { key: 'followUp', name: labels.rates.followUp, rate: figures.followUp.rate },
+    { key: 'feedbackOnTime', name: labels.rates.feedbackOnTime, rate: figures.feedback.onTimeRate },
   ];
-  if (figures.followUp) rates.push({ key: 'followUp', name: labels.rates.followUp, rate: figures.followUp.rate });
-  if (figures.feedback) rates.push({ key: 'feedbackOnTime', name: labels.rates.feedbackOnTime, rate: figures.feedback.onTimeRate });
   return rates;
 }
 

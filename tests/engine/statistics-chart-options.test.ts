@@ -29,7 +29,7 @@ import { projectRoot } from '../../server/paths.js';
 const zh = CHART_LABELS['zh-CN'];
 const en = CHART_LABELS.en;
 
-// Compile-time only: the server's answer is what the charts read (a figure the server adds is optional here).
+// Compile-time only: the server's answer is what the charts read (both use the route's schema).
 export const serverAnswerFits = (answer: Statistics): StatisticsResponse => answer;
 
 function figures(overrides: Partial<StatisticsFigures> = {}): StatisticsFigures {
@@ -42,13 +42,15 @@ function figures(overrides: Partial<StatisticsFigures> = {}): StatisticsFigures 
       goodRate: 27 / 31,
     },
     rectification: { opened: 4, closed: 3, closedOnTime: 2, visited: 4, rate: 0.75, visitRate: 1 },
+    followUp: { opened: 0, visited: 0, rate: null },
+    feedback: { received: 0, answered: 0, answeredOnTime: 0, onTimeRate: null },
     ...overrides,
   };
 }
 
 const items = Array.from({ length: 12 }, (_, i) => ({
   itemId: `item-${i}`, title: i === 0 ? { 'zh-CN': '知识产权政策咨询', en: 'IP policy consulting' } : `事项${i}`, class: 'public', level: 'city',
-  applied: 30 - i * 2, online: 20 - i, counter: 10 - i, overdue: 0, served: 0, servedOnTime: 0, oneVisit: 0,
+  applied: 30 - i * 2, online: 20 - i, counter: 10 - i, overdue: 0, served: 0, servedOnTime: 0, oneVisit: 0, avgWorkingDays: null,
 }));
 
 const response: StatisticsResponse = {
@@ -59,7 +61,7 @@ const response: StatisticsResponse = {
     { id: 'mianyang', title: '绵阳市知识产权公共服务平台', level: 'city', parent: 'sichuan-province', figures: figures({ avgWorkingDays: 2.5 }) },
     { id: 'anzhou', title: '安州区工作站', level: 'county', parent: 'mianyang', figures: figures({ served: 0, avgWorkingDays: null, onTimeRate: null }) },
   ],
-  byItem: [...items, { itemId: null, title: '下级平台自有事项', class: null, level: null, applied: 29, online: 29, counter: 0, overdue: 0, served: 0, servedOnTime: 0, oneVisit: 0 }],
+  byItem: [...items, { itemId: null, title: '下级平台自有事项', class: null, level: null, applied: 29, online: 29, counter: 0, overdue: 0, served: 0, servedOnTime: 0, oneVisit: 0, avgWorkingDays: null }],
   byMonth: [{ month: '2026-09', applied: 20, online: 15, counter: 5 }, { month: '2026-10', applied: 32, online: 26, counter: 6 }],
 };
 
@@ -115,13 +117,13 @@ describe('statistics chart options', () => {
     const option = ratesOption(figures({ onTimeRate: null }), zh);
     expect(axis(option, 'xAxis').max).to.equal(100);
     // Reversed: the first rate is drawn on top.
-    expect(axis(option, 'yAxis').data).to.deep.equal(['回访率', '整改率', '好评率', '一次办结率', '按时办结率']);
+    expect(axis(option, 'yAxis').data).to.deep.equal(['投诉建议按时答复率', '抽样回访率', '回访率', '整改率', '好评率', '一次办结率', '按时办结率']);
     const [bars] = seriesOf(option);
-    expect(values(bars!)).to.deep.equal([100, 75, 87.1, 88.6, 0]);
+    expect(values(bars!)).to.deep.equal([0, 0, 100, 75, 87.1, 88.6, 0]);
     expect((bars!.data.at(-1) as { label: { formatter: string } }).label.formatter).to.equal('—');
   });
 
-  it('given follow-up and feedback figures in the response, then their rates join the chart', () => {
+  it('given follow-up and feedback figures, then their rates follow the case rates', () => {
     const rates = ratesOf({ ...figures(), followUp: { opened: 10, visited: 9, rate: 0.9 }, feedback: { received: 4, answered: 4, answeredOnTime: 3, onTimeRate: 0.75 } }, zh);
     expect(rates.map((r) => r.key)).to.deep.equal(['onTime', 'oneVisit', 'good', 'rectification', 'visit', 'followUp', 'feedbackOnTime']);
   });

@@ -1,24 +1,14 @@
 /** The volume of a set of platforms broken down by item and by month, from the aggregation rows. */
 import type { AppliedRow, ServedRow } from '../../../storage/statistics/case-figures.js';
-import { averageDays, type FigureRows, type Figures } from './figures.js';
+import type { ItemStatistics, MonthStatistics } from '../../../engine/statistics/statistics-response.js';
+import { averageDays, type FigureRows } from './figures.js';
 import type { VisibleItem } from './visible-items.js';
 
 /** The counts of one item: its share of the volume and of what was served. */
-export interface ItemFigures extends Pick<Figures, 'applied' | 'online' | 'counter' | 'overdue' | 'served' | 'servedOnTime' | 'oneVisit' | 'avgWorkingDays'> {
-  /** Null for the items of platforms below that the viewer cannot read (counted together). */
-  itemId: string | null;
-  title: unknown;
-  class: string | null;
-  level: string | null;
-}
+export type ItemFigures = ItemStatistics;
 
-export interface MonthFigures {
-  /** YYYY-MM. */
-  month: string;
-  applied: number;
-  online: number;
-  counter: number;
-}
+/** The volume of one month of application. */
+export type MonthFigures = MonthStatistics;
 
 const OTHER_ITEMS = '下级平台自有事项';
 

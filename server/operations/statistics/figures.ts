@@ -2,6 +2,7 @@
  * The figures of a set of platforms, added up from the rows the aggregation queries return.
  * Pure: every count comes from SQL; this only sums, divides and names.
  */
+import type { StatisticsFigures } from '../../../engine/statistics/statistics-response.js';
 import type { AppliedRow, ServedRow } from '../../../storage/statistics/case-figures.js';
 import type { FeedbackRow } from '../../../storage/statistics/feedback-figures.js';
 import type { EvaluationRow, TaskFigures } from '../../../storage/statistics/follow-up-figures.js';
@@ -16,61 +17,8 @@ export const SATISFACTION_LEVELS = [
   { level: 1, label: '非常不满意' },
 ] as const;
 
-export interface Figures {
-  /** Cases applied for in the period (by the local day created). */
-  applied: number;
-  online: number;
-  counter: number;
-  /** Of those applied for: a time limit overrun, or open past its due time now. */
-  overdue: number;
-  /** Cases served (办结) in the period. */
-  served: number;
-  servedOnTime: number;
-  /** servedOnTime / served; null when none was served. */
-  onTimeRate: number | null;
-  /** Mean working days from the day applied to the day served, over the served cases whose time is known (inside the calendar's official years); null when none. */
-  avgWorkingDays: number | null;
-  /** Served without a 补正 round (一次办结). */
-  oneVisit: number;
-  oneVisitRate: number | null;
-  satisfaction: {
-    /** Evaluations given in the period (one case may be evaluated at several stages). */
-    total: number;
-    levels: Array<{ level: number; label: string; count: number }>;
-    /** Levels 3–5 (基本满意 and better) over all; null without evaluations. */
-    goodRate: number | null;
-  };
-  rectification: {
-    /** Rectification tasks (差评整改) opened in the period. */
-    opened: number;
-    closed: number;
-    closedOnTime: number;
-    /** With at least one follow-up visit. */
-    visited: number;
-    /** closed / opened (整改率). */
-    rate: number | null;
-    /** visited / opened (回访率). */
-    visitRate: number | null;
-  };
-  followUp: {
-    /** Follow-up visit tasks (回访任务) the sample of good reviews opened in the period. */
-    opened: number;
-    /** Of those, with at least one visit recorded. */
-    visited: number;
-    /** visited / opened (回访率 of the sample); null when none was opened. */
-    rate: number | null;
-  };
-  feedback: {
-    /** Complaints and suggestions (投诉与建议) filed in the period. */
-    received: number;
-    /** Of those, answered by now. */
-    answered: number;
-    /** Of those, answered by their due time (3 working days by default). */
-    answeredOnTime: number;
-    /** answeredOnTime / received; null when none was received. */
-    onTimeRate: number | null;
-  };
-}
+/** The figures of a platform, as `GET /api/statistics` answers them (one schema: engine/statistics/statistics-response.ts). */
+export type Figures = StatisticsFigures;
 
 export interface FigureRows {
   applied: AppliedRow[];

@@ -7,6 +7,7 @@
 import { subDays } from 'date-fns';
 import { formatLocalDate, parseInstant } from '../../../engine/calendar/local-date.js';
 import type { Actor } from '../../../engine/runtime/case.js';
+import type { ItemReviewEntry, ItemReviewResponse } from '../../../engine/statistics/statistics-response.js';
 import { appliedFigures } from '../../../storage/statistics/case-figures.js';
 import { evaluationFigures } from '../../../storage/statistics/follow-up-figures.js';
 import { Failure } from '../../http/failure.js';
@@ -29,28 +30,13 @@ export interface ReviewThresholds {
 
 export const DEFAULT_REVIEW_THRESHOLDS: ReviewThresholds = { unusedDays: 180, ratingDays: 365, minEvaluations: 5, maxBadShare: 0.1 };
 
-export type ReviewReason = 'unused' | 'poorly-rated';
+export type ReviewReason = ItemReviewEntry['reasons'][number];
 
-export interface ItemReviewEntry {
-  itemId: string;
-  title: unknown;
-  class: string | null;
-  level: string | null;
-  /** Cases applied for in the last `unusedDays`. */
-  recentApplied: number;
-  /** Evaluations in the last `ratingDays`, and how many were bad (levels 1–2). */
-  evaluations: number;
-  badEvaluations: number;
-  badShare: number | null;
-  reasons: ReviewReason[];
-}
+/** One item of the review (flagged items first, then by id), as the route's schema has it. */
+export type { ItemReviewEntry };
 
-export interface ItemReview {
-  asOf: string;
-  thresholds: ReviewThresholds;
-  /** Flagged items first, then by id. */
-  items: ItemReviewEntry[];
-}
+/** What `GET /api/statistics/item-review` answers (one schema: engine/statistics/statistics-response.ts). */
+export type ItemReview = ItemReviewResponse;
 
 function checked(thresholds: Partial<ReviewThresholds>): ReviewThresholds {
   const merged = { ...DEFAULT_REVIEW_THRESHOLDS, ...thresholds };

@@ -7,6 +7,7 @@
  */
 import type { ServiceClass } from '../../../engine/kinds/item-classification.js';
 import type { Actor } from '../../../engine/runtime/case.js';
+import type { PlatformStatistics, StatisticsResponse } from '../../../engine/statistics/statistics-response.js';
 import { appliedFigures, servedFigures } from '../../../storage/statistics/case-figures.js';
 import { feedbackFigures } from '../../../storage/statistics/feedback-figures.js';
 import { evaluationFigures, taskFigures } from '../../../storage/statistics/follow-up-figures.js';
@@ -14,8 +15,8 @@ import type { FigureScope } from '../../../storage/statistics/scope.js';
 import { visitFigures } from '../../../storage/statistics/visit-figures.js';
 import { Failure } from '../../http/failure.js';
 import type { Services } from '../../services.js';
-import { itemBreakdown, monthBreakdown, type ItemFigures, type MonthFigures } from './breakdowns.js';
-import { figuresOf, rowsOf, type FigureRows, type Figures } from './figures.js';
+import { itemBreakdown, monthBreakdown } from './breakdowns.js';
+import { figuresOf, rowsOf, type FigureRows } from './figures.js';
 import { fillMissingCaseFacts } from './fill-facts.js';
 import { periodOf } from './period.js';
 import { statisticsReach } from './reach.js';
@@ -35,27 +36,11 @@ export interface StatisticsQuery {
   class?: string;
 }
 
-export interface PlatformFigures {
-  id: string;
-  title: string;
-  level: string;
-  parent: string | null;
-  /** The platform's own figures (not those below it). */
-  figures: Figures;
-}
+/** A platform of the reach with its own figures (not those below it). */
+export type PlatformFigures = PlatformStatistics;
 
-export interface Statistics {
-  asOf: string;
-  from: string;
-  to: string;
-  root: string;
-  filters: { itemId: string | null; class: ServiceClass | null };
-  /** Rolled up over the root and every platform below it the viewer may see. */
-  total: Figures;
-  platforms: PlatformFigures[];
-  byItem: ItemFigures[];
-  byMonth: MonthFigures[];
-}
+/** What `GET /api/statistics` answers (one schema: engine/statistics/statistics-response.ts). */
+export type Statistics = StatisticsResponse;
 
 /** The item ids the filters leave, or undefined for every item. */
 function itemFilter(items: Map<string, VisibleItem>, query: StatisticsQuery): { itemIds?: string[]; serviceClass: ServiceClass | null } {

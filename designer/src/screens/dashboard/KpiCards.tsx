@@ -1,7 +1,6 @@
 /**
  * The period's key figures as cards (申请量, 办结量, 按时办结率 …), rolled up over the scope.
- * A rate without a denominator reads "—", never NaN; the follow-up and feedback figures show
- * only when the server counts them.
+ * A rate without a denominator reads "—", never NaN.
  */
 import { Card, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -26,9 +25,9 @@ function kpisOf(f: StatisticsFigures, hint: (key: string, values: Record<string,
     rate('rectificationRate', f.rectification.rate, f.rectification.closed, f.rectification.opened),
     rate('visitRate', f.rectification.visitRate, f.rectification.visited, f.rectification.opened),
     { key: 'overdue', value: String(f.overdue) },
+    rate('followUpRate', f.followUp.rate, f.followUp.visited, f.followUp.opened),
+    rate('feedbackOnTimeRate', f.feedback.onTimeRate, f.feedback.answeredOnTime, f.feedback.received),
   ];
-  if (f.followUp) kpis.push(rate('followUpRate', f.followUp.rate, f.followUp.visited, f.followUp.opened));
-  if (f.feedback) kpis.push(rate('feedbackOnTimeRate', f.feedback.onTimeRate, f.feedback.answeredOnTime, f.feedback.received));
   return kpis;
 }
 

@@ -31,7 +31,7 @@ export function VisitRates({ reloadKey }: { reloadKey?: unknown }) {
     <Space wrap data-testid="visit-rates">
       <Typography.Text type="secondary">{t('visitRates')}</Typography.Text>
       <Tag data-testid="rectification-visit-rate">{t('rectificationVisitRate', { rate: formatRate(rectification.visitRate), visited: rectification.visited, opened: rectification.opened })}</Tag>
-      {followUp && <Tag data-testid="follow-up-visit-rate">{t('followUpVisitRate', { rate: formatRate(followUp.rate), visited: followUp.visited, opened: followUp.opened })}</Tag>}
+      <Tag data-testid="follow-up-visit-rate">{t('followUpVisitRate', { rate: formatRate(followUp.rate), visited: followUp.visited, opened: followUp.opened })}</Tag>
     </Space>
   );
 }
