@@ -78,7 +78,7 @@ export function renderForms(result: FormsResult): string[] {
     '',
     '### The front-end bundle',
     '',
-    'Sizes of the built JS and CSS (`dist/designer/.vite/manifest.json`), gzipped with zlib at its default level. The initial route is what every page loads first (the entry chunk, its static imports and their CSS); the studio, desk and portal load their own chunk on first use (`React.lazy` per screen group).',
+    'Sizes of the built JS and CSS (`dist/designer/.vite/manifest.json`), gzipped with zlib at its default level. The initial route is what every page loads first (the entry chunk, its static imports and their CSS); the studio, desk, portal and statistics dashboard load their own chunk on first use (`React.lazy` per screen group).',
     '',
     row(['files', 'count', 'KB', 'KB gzip', 'of whole app (gzip)', 'target']),
     row(['---', '---:', '---:', '---:', '---:', '---']),

@@ -20,6 +20,11 @@ export interface RuleContext {
      * the follow-up sample picks the cases whose number is below the platform's rate.
      */
     sample: number;
+    /**
+     * True when the case falls in the platform's follow-up sample (sample < the platform's
+     * `followUp.sampleRate`): the condition the rule builder's rows can say.
+     */
+    isSampled: boolean;
   };
   materials: {
     /** Keys of required materials with no file. */
@@ -55,6 +60,7 @@ export const ruleFixedPaths = [
   'case.fields',
   'case.returns',
   'case.sample',
+  'case.isSampled',
   'materials.missing',
   'materials.deficient',
   'materials.missingCount',

@@ -17,16 +17,18 @@ export function effectiveRoles(actor: Actor, caseState: Case): Role[] {
 /** The rule context for the draft's case, command payload and actor, as they stand now. */
 export function buildRuleContext(draft: Draft): RuleContext {
   const c = draft.case;
+  const sampleRate = followUpSampleRate(draft.context.bundle.platform);
+  const sample = sampleNumberOf(c.number);
   const checklist = evaluateChecklist({ checklist: draft.context.bundle.checklist, data: c.data, materials: c.materials });
   return {
     form: c.data,
-    case: { step: c.step, status: c.status, fields: c.fields, returns: returnsOf(c), sample: sampleNumberOf(c.number) },
+    case: { step: c.step, status: c.status, fields: c.fields, returns: returnsOf(c), sample, isSampled: sample < sampleRate },
     materials: checklist.counts,
     eligibility: eligibilityCounts(evaluateEligibility(draft.context.bundle.item.eligibility, c.data).unmet.map((line) => line.key)),
     command: draft.payload,
     // Timers act for nobody: no role may be claimed in their rules.
     actor: { roles: draft.actorId === null ? [] : effectiveRoles(draft.context.actor, c) },
-    platform: { followUp: { sampleRate: followUpSampleRate(draft.context.bundle.platform) } },
+    platform: { followUp: { sampleRate } },
   };
 }
 

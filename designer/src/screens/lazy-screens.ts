@@ -1,8 +1,8 @@
 /**
- * Screens loaded when first shown. Each group (studio, desk, portal) is one module re-exporting
- * its layout and screens, so Vite puts the group in one chunk: the first page of a group loads
- * it, the group's other pages are then there at once. The initial bundle keeps only the shell
- * (router, session, antd's base, the public pages).
+ * Screens loaded when first shown. Each group (studio, desk, portal, the statistics dashboard)
+ * is one module re-exporting its layout and screens, so Vite puts the group in one chunk: the
+ * first page of a group loads it, the group's other pages are then there at once. The initial
+ * bundle keeps only the shell (router, session, antd's base, the public pages).
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 

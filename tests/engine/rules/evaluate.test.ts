@@ -5,7 +5,7 @@ import { evaluateRule, readPath } from '../../../engine/rules/evaluate.js';
 
 const context: RuleContext = {
   form: { isAgent: true, applicant: { name: '张三' } },
-  case: { step: 'check', status: 'open', fields: {}, returns: 1, sample: 42 },
+  case: { step: 'check', status: 'open', fields: {}, returns: 1, sample: 42, isSampled: false },
   materials: { missing: ['contract'], deficient: [], missingCount: 1, deficientCount: 0, blockingCount: 1 },
   eligibility: { unmet: [], unmetCount: 0 },
   command: { level: 2 },

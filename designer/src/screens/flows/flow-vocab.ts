@@ -52,6 +52,7 @@ export function caseVariables(t: TFunction, workflow: Workflow): RuleField[] {
     { path: 'materials.missingCount', label: label('materials.missingCount'), type: 'number' },
     { path: 'materials.deficientCount', label: label('materials.deficientCount'), type: 'number' },
     { path: 'case.returns', label: label('case.returns'), type: 'number' },
+    { path: 'case.isSampled', label: label('case.isSampled'), type: 'boolean' },
     { path: 'case.sample', label: label('case.sample'), type: 'number' },
     { path: 'platform.followUp.sampleRate', label: t('var_platform_sampleRate'), type: 'number' },
     { path: 'case.step', label: label('case.step'), type: 'string', options: Object.keys(workflow.steps ?? {}).map((name) => ({ value: name, label: stepTitle(name) })) },
