@@ -5,8 +5,8 @@
  * 回访率). Read through the tasks' (platform, kind, created) index like the rectification figures.
  */
 import type { Knex } from 'knex';
-import { writeInstant } from '../columns.js';
-import { countOf, type CountRow, type FigureScope } from './scope.js';
+import { taskFigures, taskQuery } from './follow-up-figures.js';
+import type { FigureScope } from './scope.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -21,24 +21,12 @@ export interface VisitRow {
   visited: number;
 }
 
-/** The query behind {@link visitFigures} (exported for EXPLAIN in tests). */
+/** The query behind {@link visitFigures} (exported for EXPLAIN in tests): the task figures' own, for the follow-up kind. */
 export function visitQuery(db: Db, scope: FigureScope): Knex.QueryBuilder {
-  const builder = db('tasks as t')
-    .select('t.platform_id')
-    .count({ opened: '*' })
-    .select(db.raw('sum(case when exists (select 1 from task_visits v where v.task_id = t.id) then 1 else 0 end) as visited'))
-    .where('t.kind', FOLLOW_UP_KIND)
-    .whereIn('t.platform_id', scope.platformIds)
-    .where('t.created_at', '>=', writeInstant(scope.fromAt))
-    .where('t.created_at', '<', writeInstant(scope.untilAt))
-    .groupBy('t.platform_id');
-  if (scope.itemIds !== undefined) builder.join('cases as c', 'c.id', 't.case_id').whereIn('c.item_id', scope.itemIds);
-  return builder;
+  return taskQuery(db, scope, FOLLOW_UP_KIND);
 }
 
 /** Follow-up tasks opened in the period and how many were visited, by platform. */
 export async function visitFigures(db: Db, scope: FigureScope): Promise<VisitRow[]> {
-  if (scope.platformIds.length === 0) return [];
-  const rows: CountRow[] = await visitQuery(db, scope);
-  return rows.map((row) => ({ platformId: String(row.platform_id), opened: countOf(row, 'opened'), visited: countOf(row, 'visited') }));
+  return (await taskFigures(db, scope, FOLLOW_UP_KIND)).map(({ platformId, opened, visited }) => ({ platformId, opened, visited }));
 }
