@@ -10,7 +10,8 @@ import { bulkInsert } from './bulk-insert.js';
 import { dialectOf, likeIgnoringCase, readInstant, readJson, writeInstant, writeJson } from './columns.js';
 import { nextDueAt, nextWarnAt } from '../engine/runtime/clocks.js';
 import { isPersonalValue } from '../engine/forms/personal-values.js';
-import { openSealedIn, sealPersonalIn } from './personal-data/sealing.js';
+import { keyringOf, type PersonalDataKeyring } from './personal-data/keyring.js';
+import { openSealedIn, sealPersonalWith } from './personal-data/sealing.js';
 import { usersWithPersonalValue } from './users.js';
 import { factColumns, type CaseFacts } from './statistics/case-facts.js';
 
@@ -26,8 +27,12 @@ export interface CaseDerived {
 }
 
 function columns(db: Db, kase: Case, version: number, derived: CaseDerived = {}) {
+  return columnsWith(keyringOf(db), kase, version, derived);
+}
+
+function columnsWith(keyring: PersonalDataKeyring, kase: Case, version: number, derived: CaseDerived = {}) {
   // ID numbers and phones in the form data (and wherever else) are sealed in place.
-  return caseColumns({ kase, version, body: writeJson(sealPersonalIn(db, { ...kase, version })), derived });
+  return caseColumns({ kase, version, body: writeJson(sealPersonalWith(keyring, { ...kase, version })), derived });
 }
 
 /**
@@ -76,25 +81,43 @@ const CASE_COLUMNS = [
 ] as const;
 const EVENT_COLUMNS = ['id', 'case_id', 'seq', 'type', 'actor_id', 'data', 'at'] as const;
 
+/** The rows {@link insertCaseRows} writes: `cases` and `case_events` values in their column order. */
+export interface NewCaseRows {
+  cases: unknown[][];
+  events: unknown[][];
+}
+
 /**
- * Stores many new cases at version 1, and their first events, in multi-row inserts prepared on
- * the transaction's driver connection (imports, seeding). Personal data is sealed as for every
- * case. Call it inside a transaction; one call per few thousand cases keeps each commit short.
+ * The rows of new cases at version 1 and of their first events, personal data sealed with
+ * `keyring`: no database needed, so a bulk import builds them in worker threads while the main
+ * thread writes the previous batch.
+ */
+export function newCaseRows(keyring: PersonalDataKeyring, cases: NewCase[]): NewCaseRows {
+  const rows: NewCaseRows = { cases: [], events: [] };
+  for (const { kase, derived, events } of cases) {
+    const row: Record<string, unknown> = { id: kase.id, queue: derived?.queue ?? null, ...columnsWith(keyring, kase, 1, derived) };
+    rows.cases.push(CASE_COLUMNS.map((name) => row[name] ?? null));
+    (events ?? []).forEach((e, i) => rows.events.push([randomUUID(), kase.id, i + 1, e.type, e.actorId, writeJson(sealPersonalWith(keyring, e.data)), writeInstant(e.at)]));
+  }
+  return rows;
+}
+
+/** Writes rows made by {@link newCaseRows} in multi-row inserts prepared on the transaction's connection. */
+export async function insertCaseRows(tx: Knex.Transaction, rows: NewCaseRows): Promise<void> {
+  await bulkInsert(tx, { table: 'cases', columns: CASE_COLUMNS, rows: rows.cases });
+  await bulkInsert(tx, { table: 'case_events', columns: EVENT_COLUMNS, rows: rows.events });
+}
+
+/**
+ * Stores many new cases at version 1, and their first events (imports, seeding). Personal data
+ * is sealed as for every case. Call it inside a transaction; one call per few thousand cases
+ * keeps each commit short.
  *
  * @example await db.transaction((tx) => insertCases(tx, [{ kase, derived: { queue: 'done' }, events }]));
  */
 export async function insertCases(db: Db, cases: NewCase[]): Promise<void> {
   if (!db.isTransaction) return db.transaction((tx) => insertCases(tx, cases));
-  const tx = db as Knex.Transaction;
-  const caseRows: unknown[][] = [];
-  const eventRows: unknown[][] = [];
-  for (const { kase, derived, events } of cases) {
-    const row: Record<string, unknown> = { id: kase.id, queue: derived?.queue ?? null, ...columns(tx, kase, 1, derived) };
-    caseRows.push(CASE_COLUMNS.map((name) => row[name] ?? null));
-    (events ?? []).forEach((e, i) => eventRows.push([randomUUID(), kase.id, i + 1, e.type, e.actorId, writeJson(sealPersonalIn(tx, e.data)), writeInstant(e.at)]));
-  }
-  await bulkInsert(tx, { table: 'cases', columns: CASE_COLUMNS, rows: caseRows });
-  await bulkInsert(tx, { table: 'case_events', columns: EVENT_COLUMNS, rows: eventRows });
+  await insertCaseRows(db as Knex.Transaction, newCaseRows(keyringOf(db), cases));
 }
 
 /** One case, or undefined. */

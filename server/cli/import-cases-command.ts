@@ -24,7 +24,8 @@ const importCasesCommand = async ({ args, platform }: Input): Promise<number> =>
       onProgress: ({ phase, lines }) => process.stderr.write(`  ${phase} ${lines} lines (${((Date.now() - started) / 1000).toFixed(1)} s)\n`),
     });
     const skipped = result.alreadyImported > 0 ? `, ${result.alreadyImported} already imported by an earlier run (skipped)` : '';
-    console.log(`imported ${result.imported} case(s) into ${platform} from ${result.lines} line(s)${skipped}; ${result.newApplicants} new offline applicant(s) (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const threads = result.workers > 0 ? `, checked and built on ${result.workers} worker thread(s)` : '';
+    console.log(`imported ${result.imported} case(s) into ${platform} from ${result.lines} line(s)${skipped}; ${result.newApplicants} new offline applicant(s) (${((Date.now() - started) / 1000).toFixed(1)} s${threads})`);
     return 0;
   } finally {
     await services.db.close();

@@ -3,7 +3,7 @@
  * sees; a running case is rebuilt from its pins (exact versions), so publishing v2 never
  * changes it. Both go through the engine's loader and resolver.
  */
-import { createWorkingCalendar } from '../../engine/calendar/index.js';
+import { createWorkingCalendar, type DatedEntry, type WorkingCalendarOptions } from '../../engine/calendar/index.js';
 import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js';
 import { getDefinition, loadDefinitions, resolveBundle } from '../../engine/load/index.js';
 import type { Platform } from '../../engine/kinds/platform.js';
@@ -32,16 +32,20 @@ const calendars = new WeakMap<Services['calendars'], Map<string, WorkingCalendar
 /** Local-day sets kept per official years: platforms (and their edits) are few, but bounded anyway. */
 const MAX_CALENDARS = 200;
 
+/** What a platform's calendar is built from, as plain data (a worker thread builds its own from it). */
+export function calendarOptions(services: Services, platform: Platform): WorkingCalendarOptions & { closures: DatedEntry[]; extraWorkdays: DatedEntry[] } {
+  return { years: services.calendars, closures: platform.settings.closures ?? [], extraWorkdays: platform.settings.extraWorkdays ?? [] };
+}
+
 /** The working-day calendar of a platform: the official years plus its local closures. */
 export function calendarFor(services: Services, platform: Platform): WorkingCalendar {
-  const closures = platform.settings.closures ?? [];
-  const extraWorkdays = platform.settings.extraWorkdays ?? [];
+  const options = calendarOptions(services, platform);
   let built = calendars.get(services.calendars);
   if (built === undefined) calendars.set(services.calendars, (built = new Map()));
-  const key = JSON.stringify([closures, extraWorkdays]);
+  const key = JSON.stringify([options.closures, options.extraWorkdays]);
   const found = built.get(key);
   if (found !== undefined) return found;
-  const calendar = createWorkingCalendar({ years: services.calendars, closures, extraWorkdays });
+  const calendar = createWorkingCalendar(options);
   if (built.size >= MAX_CALENDARS) built.delete(built.keys().next().value as string);
   built.set(key, calendar);
   return calendar;

@@ -33,6 +33,12 @@ function keyIdOf(key: Buffer): string {
   return createHash('sha256').update('ipsp-personal-data-key-id').update(key).digest('hex').slice(0, 12);
 }
 
+/** A keyring's keys as a worker thread receives them (structured clone turns Buffers into Uint8Arrays). */
+export interface SharedKeyring {
+  keys: Array<{ kid: string; key: Uint8Array }>;
+  indexKey: Uint8Array;
+}
+
 export class PersonalDataKeyring {
   private readonly current: DataKey;
   private readonly byId: Map<string, Buffer>;
@@ -58,6 +64,20 @@ export class PersonalDataKeyring {
       return { kid: keyIdOf(key), key };
     });
     return new PersonalDataKeyring(keys, derive(current, 'blind-index'));
+  }
+
+  /**
+   * The keys as plain data for a worker thread of this process ({@link PersonalDataKeyring.fromShared}),
+   * so it can seal while the main thread writes; never stored or sent anywhere else.
+   */
+  toShared(): SharedKeyring {
+    const others = [...this.byId].filter(([kid]) => kid !== this.current.kid).map(([kid, key]) => ({ kid, key: new Uint8Array(key) }));
+    return { keys: [{ kid: this.current.kid, key: new Uint8Array(this.current.key) }, ...others], indexKey: new Uint8Array(this.indexKey) };
+  }
+
+  /** The keyring a worker thread received from {@link PersonalDataKeyring.toShared}. */
+  static fromShared(shared: SharedKeyring): PersonalDataKeyring {
+    return new PersonalDataKeyring(shared.keys.map((k) => ({ kid: k.kid, key: Buffer.from(k.key) })), Buffer.from(shared.indexKey));
   }
 
   /** The id of the key new values are sealed with. */

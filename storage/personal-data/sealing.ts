@@ -26,7 +26,12 @@ export function openText(db: Db, value: unknown): string | null {
 
 /** `value` with each ID number and mobile phone in it sealed in place. */
 export function sealPersonalIn<T>(db: Db, value: T): T {
-  return mapStrings(value, (text) => (isPersonalValue(text) && !PersonalDataKeyring.isSealed(text) ? keyringOf(db).seal(text) : text));
+  return sealPersonalWith(keyringOf(db), value);
+}
+
+/** {@link sealPersonalIn} with the keyring itself: for worker threads, which hold no database. */
+export function sealPersonalWith<T>(keyring: PersonalDataKeyring, value: T): T {
+  return mapStrings(value, (text) => (isPersonalValue(text) && !PersonalDataKeyring.isSealed(text) ? keyring.seal(text) : text));
 }
 
 /** `value` with every string in it sealed: for bodies whose values are not yet checked (drafts). */

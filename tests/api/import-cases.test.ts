@@ -18,7 +18,13 @@ import { useApiSuite } from './support/api-suite.js';
 
 const fixture = join(import.meta.dirname, '../fixtures/import/cases.ndjson');
 
+// Each check runs with the lines checked and built in the main thread, as a small file is, and
+// in two worker threads, as a large one is (the same work, handed over as data).
 forEachDatabase('Bulk case import', (target) => {
+  for (const workers of [0, 2]) describe(workers === 0 ? 'in the main thread' : `in ${workers} worker threads`, () => importSuite(target, workers));
+});
+
+function importSuite(target: Parameters<typeof useApiSuite>[0], workers: number) {
   const suite = useApiSuite(target);
   let dir: string;
   let lines: string[];
@@ -30,7 +36,7 @@ forEachDatabase('Bulk case import', (target) => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   const countCases = async () => Number((await suite.store.db.knex('cases').count({ n: '*' }).first())?.n);
-  const run = (file: string) => importCases(suite.server.services, { platformId: 'mianyang', file, by: 'test-admin', batchSize: 2 });
+  const run = (file: string) => importCases(suite.server.services, { platformId: 'mianyang', file, by: 'test-admin', batchSize: 2, workers });
   const refusal = async (file: string): Promise<Failure> => {
     const error = await run(file).then(() => undefined, (e: unknown) => e);
     expect(error, 'the import is refused').to.be.instanceOf(Failure);
@@ -62,7 +68,7 @@ forEachDatabase('Bulk case import', (target) => {
   it('imports every case of a valid file; they show in the inbox and the figures, marked imported', async () => {
     const before = await countCases();
     const result = await run(fixture);
-    expect(result).to.include({ lines: 4, imported: 4, alreadyImported: 0 });
+    expect(result).to.include({ lines: 4, imported: 4, alreadyImported: 0, workers });
     expect(await countCases()).to.equal(before + 4);
     const staff1 = await suite.server.client('staff1');
     const all = await staff1.get('/api/cases?view=all&q=MY-2024');
@@ -119,4 +125,4 @@ forEachDatabase('Bulk case import', (target) => {
     const failure = await refusal(await fileOf('clash.ndjson', [changed, taken]));
     expect(failure.problems.map((p) => `${p.path} ${p.code}`)).to.deep.equal(['/line/1/number import.case-changed', '/line/2/number import.number-taken']);
   });
-});
+}

@@ -29,6 +29,7 @@ const audited: Array<{ path: string; name: string; why: string }> = [
   { path: 'engine/forms/form-findings.ts', name: 'compile', why: 'Ajv: a form’s JSON Schema, per field' },
   { path: 'server/http/validate-body.ts', name: 'compile', why: 'Ajv: route body schemas (our code)' },
   { path: 'server/operations/package-verify.ts', name: 'compile', why: 'Ajv: the package document schema (our code)' },
+  { path: 'server/operations/import-lanes.ts', name: 'import() of a computed name', why: 'an import worker run from source (tsx): a fixed bootstrap importing tsx’s hooks and our worker module by their resolved URLs, never definition text' },
 ];
 
 describe('No dynamic code (goal D2)', () => {

@@ -3,9 +3,11 @@
  * to stderr and the summary to stdout; a bad line exits 1 naming line and field, imports nothing.
  */
 import { expect } from 'chai';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeRegister } from '../../bench/import/register-file.js';
+import { WORKERS_FROM_BYTES } from '../../server/operations/import-cases.js';
 import { projectRoot } from '../../server/paths.js';
 import { ipsp } from '../support/cli.js';
 
@@ -40,6 +42,17 @@ describe('ipsp import-cases', function () {
     expect(first.stdout).to.match(/^imported 4 case\(s\) into mianyang from 4 line\(s\)/);
     const second = await ipsp(['import-cases', fixture, '--platform', 'mianyang'], env);
     expect(second.stdout).to.match(/imported 0 case\(s\).*4 already imported by an earlier run/);
+  });
+
+  it('given a register of 8,000 lines (over 4 MB), when imported, then worker threads check and build it and every case is stored once', async () => {
+    const large = join(dir, 'large.ndjson');
+    await writeRegister(large, 8000);
+    expect((await stat(large)).size).to.be.at.least(WORKERS_FROM_BYTES);
+    const result = await ipsp(['import-cases', large, '--platform', 'mianyang'], env);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stdout).to.match(/^imported 8000 case\(s\) into mianyang from 8000 line\(s\).*checked and built on \d+ worker thread\(s\)/);
+    const again = await ipsp(['import-cases', large, '--platform', 'mianyang'], env);
+    expect(again.stdout).to.match(/imported 0 case\(s\).*8000 already imported by an earlier run/);
   });
 
   it('given no platform, when run, then it says how to call it', async () => {

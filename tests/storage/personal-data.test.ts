@@ -50,6 +50,15 @@ describe('personal-data keyring', () => {
     expect(keyring.blindIndex(PHONE)).to.equal(keyring.blindIndex(PHONE)).and.match(/^[0-9a-f]{64}$/);
     expect(PersonalDataKeyring.fromSecrets(['another-deployment-secret']).blindIndex(PHONE)).to.not.equal(keyring.blindIndex(PHONE));
   });
+
+  it('given a rotated keyring handed to a worker thread as plain data, then the copy seals under the current key, opens what either key sealed and indexes alike', () => {
+    const rotated = PersonalDataKeyring.fromSecrets(['the-next-deployment-secret', TEST_DEPLOYMENT_SECRET]);
+    const copy = PersonalDataKeyring.fromShared(structuredClone(rotated.toShared()));
+    expect(copy.keyId).to.equal(rotated.keyId);
+    expect(rotated.open(copy.seal(ID))).to.equal(ID);
+    expect(copy.open(keyring.seal(PHONE))).to.equal(PHONE);
+    expect(copy.blindIndex(PHONE)).to.equal(rotated.blindIndex(PHONE));
+  });
 });
 
 forEachDatabase('storage: personal data stored before encryption is sealed by migration 0017', (target) => {
