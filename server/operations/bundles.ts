@@ -100,3 +100,19 @@ export async function bundleForCase(services: Services, kase: Case): Promise<Bun
   services.definitions.putBundle(key, resolved.value);
   return resolved.value;
 }
+
+/**
+ * A running case's bundle for what its pins fix (the item's and steps' titles in a listing),
+ * cached by platform and pins alone: pinned versions never change, so no fingerprint query is
+ * needed, where {@link bundleForCase} asks one per call (a page of 20 cases asked 20). Its
+ * platform settings may be older than the published ones: anything that acts on a case, or
+ * shows its clocks, uses {@link bundleForCase}.
+ */
+export async function pinnedBundleForCase(services: Services, kase: Pick<Case, 'platformId' | 'pins' | 'number'>): Promise<Bundle> {
+  const key = `pinned:${kase.platformId}|${JSON.stringify(kase.pins)}`;
+  const cached = services.definitions.getBundle(key);
+  if (cached) return cached;
+  const bundle = await bundleForCase(services, kase as Case);
+  services.definitions.putBundle(key, bundle);
+  return bundle;
+}

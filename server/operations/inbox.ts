@@ -11,7 +11,7 @@ import { countCasesByFilter, countCasesUpTo, type CappedCount, type CountFilter 
 import { listCaseListings, type CaseListing, type CaseFilter } from '../../storage/cases.js';
 import { Failure } from '../http/failure.js';
 import type { Services } from '../services.js';
-import { bundleForCase } from './bundles.js';
+import { pinnedBundleForCase } from './bundles.js';
 import { isStaffLike } from './case-access.js';
 import { visibleDefinitions } from './visible-definitions.js';
 
@@ -165,8 +165,7 @@ export async function summarizeListings(services: Services, listings: CaseListin
 /** The pinned item's and current step's titles; the ids when the pinned definitions cannot be had. */
 async function titlesOf(services: Services, kase: CaseListing): Promise<{ item: string; step: string }> {
   try {
-    // bundleForCase reads only the case's platform, pins and number (for its message), which a listing has.
-    const bundle = await bundleForCase(services, kase as unknown as Case);
+    const bundle = await pinnedBundleForCase(services, kase);
     return { item: textOf(bundle.item.title), step: textOf(bundle.workflow.steps[kase.step]?.title) || kase.step };
   } catch (error) {
     if (error instanceof Failure) return { item: kase.pins.item.id, step: kase.step };

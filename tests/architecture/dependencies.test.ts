@@ -22,6 +22,7 @@ const engineForbiddenModules = [
   'express',
   'knex',
   'pg',
+  'pg-copy-streams',
   'better-sqlite3',
   'multer',
   'nodemailer',
