@@ -40,6 +40,16 @@ forEachDatabase('storage: bulk insert', (target) => {
     expect(stored.map((r: { n: number; label: string | null; amount: number | null }) => [Number(r.n), r.label, r.amount === null ? null : Number(r.amount)])).to.deep.equal(rows);
   });
 
+  it('given a transaction that fails after its bulk insert, then none of the rows stay: the insert ran in the caller\'s transaction', async () => {
+    const rows = [[7000, 'rolled back', 1], [7001, 'rolled back', 2]];
+    const error = await store.db.knex.transaction(async (tx) => {
+      await bulkInsert(tx, { table: 'bulk_probe', columns: ['n', 'label', 'amount'], rows });
+      throw new Error('a later step of the same transaction failed');
+    }).then(() => undefined, (e: unknown) => e);
+    expect((error as Error).message).to.equal('a later step of the same transaction failed');
+    expect(await store.db.knex('bulk_probe').whereIn('n', [7000, 7001]).count({ c: '*' }).first()).to.satisfy((r: { c: number | string }) => Number(r.c) === 0);
+  });
+
   it('given a row that breaks a constraint, when inserted, then the call fails and its transaction stores none of its rows', async () => {
     const before = await store.db.knex('bulk_probe').count({ c: '*' }).first();
     const rows = [[5000, 'new', 1], [5001, 'new', 2], [0, 'clashes with a stored key', 3]];
