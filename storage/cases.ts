@@ -102,7 +102,7 @@ export function newCaseRows(keyring: PersonalDataKeyring, cases: NewCase[]): New
   return rows;
 }
 
-/** Writes rows made by {@link newCaseRows} in multi-row inserts prepared on the transaction's connection. */
+/** Writes rows made by {@link newCaseRows} through `bulkInsert` on the transaction's connection (prepared single-row INSERTs on SQLite, COPY on PostgreSQL). */
 export async function insertCaseRows(tx: Knex.Transaction, rows: NewCaseRows): Promise<void> {
   await bulkInsert(tx, { table: 'cases', columns: CASE_COLUMNS, rows: rows.cases });
   await bulkInsert(tx, { table: 'case_events', columns: EVENT_COLUMNS, rows: rows.events });

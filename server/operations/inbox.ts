@@ -4,7 +4,7 @@
  * keyset pages of summaries that name the item, the step and the people. An applicant's list
  * is always only their own cases.
  */
-import type { Actor, Case, CaseStatus } from '../../engine/runtime/case.js';
+import type { Actor, CaseStatus } from '../../engine/runtime/case.js';
 import { entriesOf } from '../../engine/load/index.js';
 import { textOf } from '../../engine/text.js';
 import { countCasesByFilter, countCasesUpTo, type CappedCount, type CountFilter } from '../../storage/case-counts.js';
